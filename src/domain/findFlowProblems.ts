@@ -1,0 +1,56 @@
+import { customerVariableNames } from './customerVariables';
+import { describeNode } from './describeNode';
+import { reachableFrom, type FlowGraph } from './flowGraph';
+import { variablesSetUpstream } from './variablesSetUpstream';
+
+export interface FlowProblem {
+  /** Stable key for lists. */
+  key: string;
+  /** The node to select when the author clicks the problem; null for flow-wide ones. */
+  nodeId: string | null;
+  message: string;
+}
+
+/** Everything that would stop the flow from running as the author means it. */
+export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const add = (nodeId: string | null, message: string) =>
+    problems.push({ key: `${nodeId ?? 'flow'}:${message}`, nodeId, message });
+
+  const startIds = graph.nodes.filter((node) => node.type === 'start').map((node) => node.id);
+  if (startIds.length === 0) add(null, 'The flow has no Start module');
+  if (startIds.length > 1) {
+    for (const id of startIds.slice(1)) {
+      add(id, `The flow has ${startIds.length} Start modules; a chat needs exactly one`);
+    }
+  }
+
+  const reachable = reachableFrom(startIds, graph);
+  const connectedHandles = new Set(
+    graph.edges.map((edge) => `${edge.source}\u0000${edge.sourceHandle ?? 'out'}`),
+  );
+  const upstream = variablesSetUpstream(graph);
+
+  for (const node of graph.nodes) {
+    const facts = describeNode(node);
+    if (startIds.length > 0 && !reachable.has(node.id)) add(node.id, 'Not reachable from Start');
+    for (const output of facts.outputs) {
+      if (!connectedHandles.has(`${node.id}\u0000${output.id}`)) {
+        add(
+          node.id,
+          output.label
+            ? `Output "${output.label}" leads nowhere`
+            : `${facts.label} output leads nowhere`,
+        );
+      }
+    }
+    for (const message of facts.configurationProblems) add(node.id, message);
+    const known = upstream.get(node.id);
+    for (const name of facts.variablesUsed) {
+      if (!customerVariableNames.has(name) && !known?.has(name)) {
+        add(node.id, `Uses {{${name}}}, which no module before it sets`);
+      }
+    }
+  }
+  return problems;
+}

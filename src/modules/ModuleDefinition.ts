@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+
+/** One outgoing connection point of a module: `out` for most, one per rule plus `else` for a condition. */
+export interface ModuleOutput {
+  id: string;
+  label: string;
+}
+
+/**
+ * Everything the pure side of Flowbench knows about one module kind. The browser and the
+ * server share it; the React side lives in `moduleViews.ts`.
+ */
+export interface ModuleDefinition<Kind extends string, Data> {
+  kind: Kind;
+  /** Human name, as in the palette: `Add ${label}`. */
+  label: string;
+  description: string;
+  /** Parses a node's `data`; every field has a default so `{}` is valid. */
+  dataSchema: z.ZodType<Data, unknown>;
+  addableFromPalette: boolean;
+  hasInput: boolean;
+  outputs(data: Data): ModuleOutput[];
+  /** Variables this module writes into the process instance. */
+  variablesSet(data: Data): string[];
+  /** Variables this module reads: placeholders in its texts, variables in its rules. */
+  variablesUsed(data: Data): string[];
+  /** One line for the canvas node. */
+  summary(data: Data): string;
+  /** Problems of the configuration alone, phrased for the author. */
+  configurationProblems(data: Data): string[];
+}
+
+export const singleOutput: ModuleOutput[] = [{ id: 'out', label: '' }];

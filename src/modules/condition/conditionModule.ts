@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { newId } from '../../domain/newId';
+import { optionalVariableNameSchema } from '../../domain/variableNameSchema';
+import type { ModuleDefinition, ModuleOutput } from '../ModuleDefinition';
+
+export const conditionOperators = [
+  'equals',
+  'not-equals',
+  'contains',
+  'greater-than',
+  'less-than',
+  'is-set',
+  'is-not-set',
+] as const;
+export const conditionOperatorSchema = z.enum(conditionOperators);
+export type ConditionOperator = z.output<typeof conditionOperatorSchema>;
+
+export const conditionOperatorLabels: Record<ConditionOperator, string> = {
+  equals: 'equals',
+  'not-equals': 'not equals',
+  contains: 'contains',
+  'greater-than': 'greater than',
+  'less-than': 'less than',
+  'is-set': 'is set',
+  'is-not-set': 'is not set',
+};
+
+/** Operators that compare against nothing but the variable's presence. */
+export function operatorTakesValue(operator: ConditionOperator): boolean {
+  return operator !== 'is-set' && operator !== 'is-not-set';
+}
+
+export const conditionRuleSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .default(() => newId('rule')),
+  variable: optionalVariableNameSchema.default(''),
+  operator: conditionOperatorSchema.default('equals'),
+  value: z.string().default(''),
+});
+export type ConditionRule = z.output<typeof conditionRuleSchema>;
+
+export const conditionDataSchema = z.object({
+  rules: z.array(conditionRuleSchema).default([]),
+});
+export type ConditionData = z.output<typeof conditionDataSchema>;
+
+export const elseOutputId = 'else';
+
+export function describeRule(rule: ConditionRule): string {
+  const variable = rule.variable || '?';
+  const operator = conditionOperatorLabels[rule.operator];
+  return operatorTakesValue(rule.operator)
+    ? `${variable} ${operator} ${rule.value || '""'}`
+    : `${variable} ${operator}`;
+}
+
+export const conditionModule: ModuleDefinition<'condition', ConditionData> = {
+  kind: 'condition',
+  label: 'Condition',
+  description: 'Branches on the first rule that matches, else the else branch',
+  dataSchema: conditionDataSchema,
+  addableFromPalette: true,
+  hasInput: true,
+  outputs: (data): ModuleOutput[] => [
+    ...data.rules.map((rule) => ({ id: rule.id, label: describeRule(rule) })),
+    { id: elseOutputId, label: 'else' },
+  ],
+  variablesSet: () => [],
+  variablesUsed: (data) => data.rules.map((rule) => rule.variable).filter(Boolean),
+  summary: (data) =>
+    data.rules.length === 0
+      ? 'No rules: always else'
+      : `${data.rules.length} rule${data.rules.length === 1 ? '' : 's'} + else`,
+  configurationProblems: (data) =>
+    data.rules.flatMap((rule, index) =>
+      rule.variable ? [] : [`Rule ${index + 1} has no variable`],
+    ),
+};

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import type { ModuleDefinition } from '../ModuleDefinition';
+
+export const endDataSchema = z.object({});
+export type EndData = z.output<typeof endDataSchema>;
+
+export const endModule: ModuleDefinition<'end', EndData> = {
+  kind: 'end',
+  label: 'End',
+  description: 'Ends the chat',
+  dataSchema: endDataSchema,
+  addableFromPalette: true,
+  hasInput: true,
+  outputs: () => [],
+  variablesSet: () => [],
+  variablesUsed: () => [],
+  summary: () => 'Chat ends here',
+  configurationProblems: () => [],
+};

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { extractPlaceholders } from '../../domain/extractPlaceholders';
+import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
+
+export const messageDataSchema = z.object({
+  text: z.string().default(''),
+});
+export type MessageData = z.output<typeof messageDataSchema>;
+
+export const messageModule: ModuleDefinition<'message', MessageData> = {
+  kind: 'message',
+  label: 'Message',
+  description: 'Shows a text; {{variable}} placeholders are filled in',
+  dataSchema: messageDataSchema,
+  addableFromPalette: true,
+  hasInput: true,
+  outputs: () => singleOutput,
+  variablesSet: () => [],
+  variablesUsed: (data) => extractPlaceholders(data.text),
+  summary: (data) => data.text.trim() || 'Empty message',
+  configurationProblems: (data) => (data.text.trim() ? [] : ['Message has no text']),
+};

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { extractPlaceholders } from '../../domain/extractPlaceholders';
+import { optionalVariableNameSchema } from '../../domain/variableNameSchema';
+import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
+
+export const questionInputTypes = ['text', 'email', 'number', 'nps', 'single-choice'] as const;
+export const questionInputTypeSchema = z.enum(questionInputTypes);
+export type QuestionInputType = z.output<typeof questionInputTypeSchema>;
+
+export const questionInputTypeLabels: Record<QuestionInputType, string> = {
+  text: 'Text',
+  email: 'Email',
+  number: 'Number',
+  nps: 'NPS (0–10)',
+  'single-choice': 'Single choice',
+};
+
+export const questionDataSchema = z.object({
+  prompt: z.string().default(''),
+  variable: optionalVariableNameSchema.default(''),
+  inputType: questionInputTypeSchema.default('text'),
+  options: z.array(z.string()).default([]),
+});
+export type QuestionData = z.output<typeof questionDataSchema>;
+
+export const questionModule: ModuleDefinition<'question', QuestionData> = {
+  kind: 'question',
+  label: 'Question',
+  description: 'Asks the customer and stores the answer as a string',
+  dataSchema: questionDataSchema,
+  addableFromPalette: true,
+  hasInput: true,
+  outputs: () => singleOutput,
+  variablesSet: (data) => (data.variable ? [data.variable] : []),
+  variablesUsed: (data) => extractPlaceholders(data.prompt),
+  summary: (data) =>
+    `${questionInputTypeLabels[data.inputType]}: ${data.prompt.trim() || 'no prompt yet'}`,
+  configurationProblems: (data) => [
+    ...(data.variable ? [] : ['Question has no variable for the answer']),
+    ...(data.prompt.trim() ? [] : ['Question has no prompt']),
+    ...(data.inputType === 'single-choice' && data.options.filter((o) => o.trim()).length === 0
+      ? ['Single-choice question has no options']
+      : []),
+  ],
+};

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
+
+export const startDataSchema = z.object({});
+export type StartData = z.output<typeof startDataSchema>;
+
+export const startModule: ModuleDefinition<'start', StartData> = {
+  kind: 'start',
+  label: 'Start',
+  description: 'Where every chat begins',
+  dataSchema: startDataSchema,
+  addableFromPalette: false,
+  hasInput: false,
+  outputs: () => singleOutput,
+  variablesSet: () => [],
+  variablesUsed: () => [],
+  summary: () => 'Chat begins here',
+  configurationProblems: () => [],
+};

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { variableNameSchema } from '../../domain/variableNameSchema';
+import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
+
+const urlMessage = 'Enter a full http:// or https:// URL';
+
+export const webServiceUrlSchema = z.union(
+  [z.literal(''), z.url({ protocol: /^https?$/, error: urlMessage })],
+  { error: urlMessage },
+);
+
+export const webServiceDataSchema = z.object({
+  url: webServiceUrlSchema.default(''),
+  authorization: z.string().default(''),
+  useRequestQueue: z.boolean().default(false),
+  expectedVariables: z.array(variableNameSchema).default([]),
+});
+export type WebServiceData = z.output<typeof webServiceDataSchema>;
+
+/** `POST host/path` as the canvas shows it, or `No URL`. */
+export function describeWebServiceTarget(url: string): string {
+  if (!url) return 'No URL';
+  if (!URL.canParse(url)) return `POST ${url}`;
+  const parsed = new URL(url);
+  const path = parsed.pathname === '/' ? '' : parsed.pathname;
+  return `POST ${parsed.host}${path}`;
+}
+
+export const webServiceModule: ModuleDefinition<'web-service', WebServiceData> = {
+  kind: 'web-service',
+  label: 'WebService',
+  description: 'POSTs all variables to your API and takes back data.variables',
+  dataSchema: webServiceDataSchema,
+  addableFromPalette: true,
+  hasInput: true,
+  outputs: () => singleOutput,
+  variablesSet: (data) => data.expectedVariables,
+  variablesUsed: () => [],
+  summary: (data) => describeWebServiceTarget(data.url),
+  configurationProblems: (data) => (data.url ? [] : ['WebService has no URL']),
+};

@@ -1,0 +1,49 @@
+import type { Edge, Node } from '@xyflow/react';
+import {
+  currentSchemaVersion,
+  flowDocumentSchema,
+  type FlowDocument,
+} from '../domain/flowDocumentSchema';
+import type { ModuleDataByKind, ModuleKind } from '../modules/moduleDefinitions';
+
+/** A canvas node of one module kind. `type` is required: it is the module kind. */
+export type AppNodeOf<K extends ModuleKind> = Node<ModuleDataByKind[K], K> & { type: K };
+
+/** Any canvas node: the union over all module kinds, so `type` narrows `data`. */
+export type AppNode = { [K in ModuleKind]: AppNodeOf<K> }[ModuleKind];
+
+export type AppEdge = Edge;
+
+export function isNodeOfKind<K extends ModuleKind>(
+  node: AppNode,
+  kind: K,
+): node is AppNode & AppNodeOf<K> {
+  return node.type === kind;
+}
+
+export function nodesFromFlow(flow: FlowDocument): AppNode[] {
+  return flow.nodes.map((node) => ({ ...node, deletable: node.type !== 'start' }));
+}
+
+export function edgesFromFlow(flow: FlowDocument): AppEdge[] {
+  return flow.edges.map((edge) => ({ ...edge }));
+}
+
+/**
+ * The flow file form of what the canvas holds, without selection, sizes or other view state.
+ * Parsing strips those and re-checks the graph; the store keeps it valid, so a throw is a bug.
+ */
+export function flowFromCanvas(flow: {
+  flowId: string;
+  name: string;
+  nodes: readonly AppNode[];
+  edges: readonly AppEdge[];
+}): FlowDocument {
+  return flowDocumentSchema.parse({
+    schemaVersion: currentSchemaVersion,
+    id: flow.flowId,
+    name: flow.name,
+    nodes: flow.nodes,
+    edges: flow.edges.map((edge) => ({ ...edge, sourceHandle: edge.sourceHandle ?? 'out' })),
+  });
+}

@@ -1,0 +1,301 @@
+import {
+  addEdge,
+  applyEdgeChanges,
+  applyNodeChanges,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type XYPosition,
+} from '@xyflow/react';
+import { temporal } from 'zundo';
+import { createStore } from 'zustand/vanilla';
+import { describeNode } from '../domain/describeNode';
+import type { FlowDocument } from '../domain/flowDocumentSchema';
+import { newId } from '../domain/newId';
+import {
+  defaultDataOf,
+  flowNodeSchema,
+  moduleDefinitions,
+  type ModuleDataByKind,
+  type ModuleKind,
+} from '../modules/moduleDefinitions';
+import { edgesFromFlow, nodesFromFlow, type AppEdge, type AppNode } from './appNode';
+
+/** Edits closer together than this, with the same grouping key, are undone as one step. */
+export const undoGroupWindowMs = 1000;
+
+export interface FlowDocumentState {
+  flowId: string;
+  name: string;
+  nodes: AppNode[];
+  edges: AppEdge[];
+}
+
+/** Selected nodes and the edges between them, as copy/paste and duplicate move them around. */
+export interface FlowFragment {
+  nodes: AppNode[];
+  edges: AppEdge[];
+}
+
+export interface FlowActions {
+  loadFlow(flow: FlowDocument): void;
+  renameFlow(name: string): void;
+  onNodesChange(changes: NodeChange<AppNode>[]): void;
+  onEdgesChange(changes: EdgeChange<AppEdge>[]): void;
+  onConnect(connection: Connection): void;
+  /** Adds a node of `kind` at `position`, selects it alone, returns its id. */
+  addNode(kind: ModuleKind, position: XYPosition): string;
+  /**
+   * Changes part of one node's configuration. Calls with the same `groupKey` in quick
+   * succession (typing into one field) become a single undo step.
+   */
+  updateNodeData<K extends ModuleKind>(
+    nodeId: string,
+    kind: K,
+    patch: Partial<ModuleDataByKind[K]>,
+    groupKey?: string,
+  ): void;
+  selectNodes(nodeIds: readonly string[]): void;
+  deleteSelection(): void;
+  /** Pastes a fragment with fresh ids, moved by `offset`, and selects what was pasted. */
+  insertFragment(fragment: FlowFragment, offset: XYPosition): void;
+  undo(): void;
+  redo(): void;
+}
+
+export type FlowState = FlowDocumentState & FlowActions;
+
+type HistoryState = Pick<FlowDocumentState, 'name' | 'nodes' | 'edges'>;
+
+function sameDocument(past: HistoryState, current: HistoryState): boolean {
+  if (past.name !== current.name) return false;
+  if (past.nodes.length !== current.nodes.length || past.edges.length !== current.edges.length) {
+    return false;
+  }
+  const nodesSame = past.nodes.every((node, index) => {
+    const other = current.nodes[index];
+    return (
+      other !== undefined &&
+      node.id === other.id &&
+      node.type === other.type &&
+      node.data === other.data &&
+      node.position.x === other.position.x &&
+      node.position.y === other.position.y
+    );
+  });
+  return (
+    nodesSame &&
+    past.edges.every((edge, index) => {
+      const other = current.edges[index];
+      return (
+        other !== undefined &&
+        edge.id === other.id &&
+        edge.source === other.source &&
+        edge.target === other.target &&
+        edge.sourceHandle === other.sourceHandle
+      );
+    })
+  );
+}
+
+/**
+ * Builds a canvas node of whichever kind by parsing it: the schema both checks the data and
+ * gives back the precise node type, so no cast is needed.
+ */
+function parseCanvasNode(
+  node: { id: string; type: ModuleKind; position: XYPosition; data: unknown },
+  view: { selected?: boolean; measured?: AppNode['measured'] },
+): AppNode | null {
+  const parsed = flowNodeSchema.safeParse(node);
+  if (!parsed.success) return null;
+  return { ...parsed.data, ...view, deletable: parsed.data.type !== 'start' };
+}
+
+/** Edges whose source handle still exists: a removed condition rule takes its edge with it. */
+function edgesWithLiveHandles(nodes: readonly AppNode[], edges: AppEdge[]): AppEdge[] {
+  const handles = new Set(
+    nodes.flatMap((node) => describeNode(node).outputs.map((output) => `${node.id}\u0000${output.id}`)),
+  );
+  const kept = edges.filter((edge) => handles.has(`${edge.source}\u0000${edge.sourceHandle ?? 'out'}`));
+  return kept.length === edges.length ? edges : kept;
+}
+
+/** Creates the one store that owns the open flow document, with undo history. */
+export function createFlowStore(initialFlow: FlowDocument) {
+  let pendingGroupKey: string | null = null;
+  let lastGroupKey: string | null = null;
+  let lastGroupAt = 0;
+
+  const withGroup = (groupKey: string | null, change: () => void) => {
+    pendingGroupKey = groupKey;
+    try {
+      change();
+    } finally {
+      pendingGroupKey = null;
+    }
+  };
+
+  const store = createStore<FlowState>()(
+    temporal(
+      (set, get) => ({
+        flowId: initialFlow.id,
+        name: initialFlow.name,
+        nodes: nodesFromFlow(initialFlow),
+        edges: edgesFromFlow(initialFlow),
+
+        loadFlow: (flow) => {
+          set({
+            flowId: flow.id,
+            name: flow.name,
+            nodes: nodesFromFlow(flow),
+            edges: edgesFromFlow(flow),
+          });
+          store.temporal.getState().clear();
+          lastGroupKey = null;
+        },
+
+        renameFlow: (name) => withGroup('flow-name', () => set({ name })),
+
+        onNodesChange: (changes) => {
+          const dragging = changes.some((change) => change.type === 'position');
+          withGroup(dragging ? 'drag' : null, () =>
+            set({ nodes: applyNodeChanges(changes, get().nodes) }),
+          );
+        },
+
+        onEdgesChange: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
+
+        onConnect: (connection) => {
+          if (connection.source === connection.target) return;
+          const sourceHandle = connection.sourceHandle ?? 'out';
+          const others = get().edges.filter(
+            (edge) => !(edge.source === connection.source && (edge.sourceHandle ?? 'out') === sourceHandle),
+          );
+          set({
+            edges: addEdge({ ...connection, sourceHandle, id: newId('edge') }, others),
+          });
+        },
+
+        addNode: (kind, position) => {
+          const node = parseCanvasNode(
+            { id: newId(kind), type: kind, position, data: defaultDataOf(kind) },
+            { selected: true },
+          );
+          if (!node) throw new Error(`Defaults of module kind ${kind} do not match its schema`);
+          set({
+            nodes: [...get().nodes.map((other) => (other.selected ? { ...other, selected: false } : other)), node],
+          });
+          return node.id;
+        },
+
+        updateNodeData: (nodeId, kind, patch, groupKey) => {
+          withGroup(groupKey ?? null, () => {
+            const nodes = get().nodes.map((node) => {
+              if (node.id !== nodeId || node.type !== kind) return node;
+              const updated = parseCanvasNode(
+                { ...node, data: { ...node.data, ...patch } },
+                { selected: node.selected, measured: node.measured },
+              );
+              return updated ?? node;
+            });
+            set({ nodes, edges: edgesWithLiveHandles(nodes, get().edges) });
+          });
+        },
+
+        selectNodes: (nodeIds) => {
+          const wanted = new Set(nodeIds);
+          set({
+            nodes: get().nodes.map((node) =>
+              Boolean(node.selected) === wanted.has(node.id)
+                ? node
+                : { ...node, selected: wanted.has(node.id) },
+            ),
+            edges: get().edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)),
+          });
+        },
+
+        deleteSelection: () => {
+          const removed = new Set(
+            get()
+              .nodes.filter((node) => node.selected && moduleDefinitions[node.type].addableFromPalette)
+              .map((node) => node.id),
+          );
+          set({
+            nodes: get().nodes.filter((node) => !removed.has(node.id)),
+            edges: get().edges.filter(
+              (edge) => !edge.selected && !removed.has(edge.source) && !removed.has(edge.target),
+            ),
+          });
+        },
+
+        insertFragment: (fragment, offset) => {
+          const newIds = new Map(fragment.nodes.map((node) => [node.id, newId(node.type)]));
+          const pastedNodes = fragment.nodes.map((node) => ({
+            ...node,
+            id: newIds.get(node.id) ?? newId(node.type),
+            position: { x: node.position.x + offset.x, y: node.position.y + offset.y },
+            selected: true,
+          }));
+          const pastedEdges = fragment.edges.flatMap((edge) => {
+            const source = newIds.get(edge.source);
+            const target = newIds.get(edge.target);
+            return source && target
+              ? [{ ...edge, id: newId('edge'), source, target, selected: false }]
+              : [];
+          });
+          set({
+            nodes: [
+              ...get().nodes.map((node) => (node.selected ? { ...node, selected: false } : node)),
+              ...pastedNodes,
+            ],
+            edges: [...get().edges, ...pastedEdges],
+          });
+        },
+
+        undo: () => {
+          lastGroupKey = null;
+          store.temporal.getState().undo();
+        },
+
+        redo: () => {
+          lastGroupKey = null;
+          store.temporal.getState().redo();
+        },
+      }),
+      {
+        partialize: (state): HistoryState => ({
+          name: state.name,
+          nodes: state.nodes,
+          edges: state.edges,
+        }),
+        equality: sameDocument,
+        limit: 200,
+        handleSet: (recordPastState) => (pastState, replace) => {
+          const now = Date.now();
+          const continuesGroup =
+            pendingGroupKey !== null &&
+            pendingGroupKey === lastGroupKey &&
+            now - lastGroupAt < undoGroupWindowMs;
+          lastGroupKey = pendingGroupKey;
+          lastGroupAt = now;
+          if (!continuesGroup) recordPastState(pastState, replace);
+        },
+      },
+    ),
+  );
+  return store;
+}
+
+export type FlowStore = ReturnType<typeof createFlowStore>;
+
+/** The selected nodes (Start excepted: a flow has one) and the edges among them. */
+export function selectedFragment(state: FlowDocumentState): FlowFragment {
+  const nodes = state.nodes.filter(
+    (node) => node.selected && moduleDefinitions[node.type].addableFromPalette,
+  );
+  const ids = new Set(nodes.map((node) => node.id));
+  return {
+    nodes,
+    edges: state.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)),
+  };
+}
