@@ -38,7 +38,12 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
         id: 'ask-email',
         type: 'question',
         position: row(2),
-        data: { prompt: 'What is your email address?', variable: 'email', inputType: 'email', options: [] },
+        data: {
+          prompt: 'What is your email address?',
+          variable: 'email',
+          inputType: 'email',
+          options: [],
+        },
       },
       {
         id: 'ask-nps',

@@ -8,8 +8,7 @@ export interface FlowFileError {
 }
 
 export type ParseFlowFileResult =
-  | { ok: true; flow: FlowDocument }
-  | { ok: false; errors: FlowFileError[] };
+  { ok: true; flow: FlowDocument } | { ok: false; errors: FlowFileError[] };
 
 /** Reads a flow file's text: JSON, schema version, shape and graph, with every error located. */
 export function parseFlowFile(text: string): ParseFlowFileResult {
@@ -28,7 +27,10 @@ export function parseFlowDocument(json: unknown): ParseFlowFileResult {
     return {
       ok: false,
       errors: [
-        { where: '', message: 'A flow file holds one JSON object with schemaVersion, nodes, edges' },
+        {
+          where: '',
+          message: 'A flow file holds one JSON object with schemaVersion, nodes, edges',
+        },
       ],
     };
   }

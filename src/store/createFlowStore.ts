@@ -38,29 +38,29 @@ export interface FlowFragment {
 }
 
 export interface FlowActions {
-  loadFlow(flow: FlowDocument): void;
-  renameFlow(name: string): void;
-  onNodesChange(changes: NodeChange<AppNode>[]): void;
-  onEdgesChange(changes: EdgeChange<AppEdge>[]): void;
-  onConnect(connection: Connection): void;
+  loadFlow: (flow: FlowDocument) => void;
+  renameFlow: (name: string) => void;
+  onNodesChange: (changes: NodeChange<AppNode>[]) => void;
+  onEdgesChange: (changes: EdgeChange<AppEdge>[]) => void;
+  onConnect: (connection: Connection) => void;
   /** Adds a node of `kind` at `position`, selects it alone, returns its id. */
-  addNode(kind: ModuleKind, position: XYPosition): string;
+  addNode: (kind: ModuleKind, position: XYPosition) => string;
   /**
    * Changes part of one node's configuration. Calls with the same `groupKey` in quick
    * succession (typing into one field) become a single undo step.
    */
-  updateNodeData<K extends ModuleKind>(
+  updateNodeData: <K extends ModuleKind>(
     nodeId: string,
     kind: K,
     patch: Partial<ModuleDataByKind[K]>,
     groupKey?: string,
-  ): void;
-  selectNodes(nodeIds: readonly string[]): void;
-  deleteSelection(): void;
+  ) => void;
+  selectNodes: (nodeIds: readonly string[]) => void;
+  deleteSelection: () => void;
   /** Pastes a fragment with fresh ids, moved by `offset`, and selects what was pasted. */
-  insertFragment(fragment: FlowFragment, offset: XYPosition): void;
-  undo(): void;
-  redo(): void;
+  insertFragment: (fragment: FlowFragment, offset: XYPosition) => void;
+  undo: () => void;
+  redo: () => void;
 }
 
 export type FlowState = FlowDocumentState & FlowActions;
@@ -114,9 +114,13 @@ function parseCanvasNode(
 /** Edges whose source handle still exists: a removed condition rule takes its edge with it. */
 function edgesWithLiveHandles(nodes: readonly AppNode[], edges: AppEdge[]): AppEdge[] {
   const handles = new Set(
-    nodes.flatMap((node) => describeNode(node).outputs.map((output) => `${node.id}\u0000${output.id}`)),
+    nodes.flatMap((node) =>
+      describeNode(node).outputs.map((output) => `${node.id}\u0000${output.id}`),
+    ),
   );
-  const kept = edges.filter((edge) => handles.has(`${edge.source}\u0000${edge.sourceHandle ?? 'out'}`));
+  const kept = edges.filter((edge) =>
+    handles.has(`${edge.source}\u0000${edge.sourceHandle ?? 'out'}`),
+  );
   return kept.length === edges.length ? edges : kept;
 }
 
@@ -169,7 +173,8 @@ export function createFlowStore(initialFlow: FlowDocument) {
           if (connection.source === connection.target) return;
           const sourceHandle = connection.sourceHandle ?? 'out';
           const others = get().edges.filter(
-            (edge) => !(edge.source === connection.source && (edge.sourceHandle ?? 'out') === sourceHandle),
+            (edge) =>
+              !(edge.source === connection.source && (edge.sourceHandle ?? 'out') === sourceHandle),
           );
           set({
             edges: addEdge({ ...connection, sourceHandle, id: newId('edge') }, others),
@@ -183,7 +188,12 @@ export function createFlowStore(initialFlow: FlowDocument) {
           );
           if (!node) throw new Error(`Defaults of module kind ${kind} do not match its schema`);
           set({
-            nodes: [...get().nodes.map((other) => (other.selected ? { ...other, selected: false } : other)), node],
+            nodes: [
+              ...get().nodes.map((other) =>
+                other.selected ? { ...other, selected: false } : other,
+              ),
+              node,
+            ],
           });
           return node.id;
         },
@@ -217,7 +227,9 @@ export function createFlowStore(initialFlow: FlowDocument) {
         deleteSelection: () => {
           const removed = new Set(
             get()
-              .nodes.filter((node) => node.selected && moduleDefinitions[node.type].addableFromPalette)
+              .nodes.filter(
+                (node) => node.selected && moduleDefinitions[node.type].addableFromPalette,
+              )
               .map((node) => node.id),
           );
           set({

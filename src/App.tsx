@@ -1,0 +1,35 @@
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FlowEditor } from './FlowEditor';
+import type { FlowRepository } from './persistence/flowRepository';
+import { openInitialFlow } from './persistence/openInitialFlow';
+
+function StartedApp({ repository }: { repository: FlowRepository }) {
+  const initialFlow = useQuery({
+    queryKey: ['initial-flow'],
+    queryFn: () => openInitialFlow(repository, window.location.origin),
+    staleTime: Infinity,
+    retry: false,
+  });
+  if (initialFlow.isPending) return <p className="loading">Opening your flows…</p>;
+  if (initialFlow.isError) {
+    return (
+      <div className="banner banner-error" role="alert">
+        <strong>Flowbench could not open the browser storage.</strong> {initialFlow.error.message}.
+        Flows are kept in IndexedDB; check that this site may store data.
+      </div>
+    );
+  }
+  return <FlowEditor initialFlow={initialFlow.data} repository={repository} />;
+}
+
+export function App({ repository }: { repository: FlowRepository }) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <StartedApp repository={repository} />
+    </QueryClientProvider>
+  );
+}

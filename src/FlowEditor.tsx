@@ -1,0 +1,95 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { FlowCanvas } from './canvas/FlowCanvas';
+import { Palette } from './canvas/Palette';
+import { useEditorShortcuts } from './canvas/useEditorShortcuts';
+import type { FlowDocument } from './domain/flowDocumentSchema';
+import { FlowListPanel } from './panels/FlowListPanel';
+import { InspectorPanel } from './panels/InspectorPanel';
+import { NoticeBanner } from './panels/NoticeBanner';
+import { ProblemsPanel } from './panels/ProblemsPanel';
+import { SaveFailedBanner } from './panels/SaveFailedBanner';
+import { Toolbar } from './panels/Toolbar';
+import type { FlowRepository } from './persistence/flowRepository';
+import { createAutosave, type Autosave } from './persistence/createAutosave';
+import { flowsQueryKey, noticeOf, useFlowLibrary, type Notice } from './persistence/useFlowLibrary';
+import { createFlowStore } from './store/createFlowStore';
+import { FlowStoreProvider, useFlowStoreApi } from './store/FlowStoreContext';
+
+export function FlowEditor({
+  initialFlow,
+  repository,
+}: {
+  initialFlow: FlowDocument;
+  repository: FlowRepository;
+}) {
+  const queryClient = useQueryClient();
+  const [store] = useState(() => createFlowStore(initialFlow));
+  const [autosave] = useState(() =>
+    createAutosave(store, repository, {
+      onSaved: () => void queryClient.invalidateQueries({ queryKey: flowsQueryKey }),
+    }),
+  );
+  useEffect(() => autosave.start(), [autosave]);
+
+  return (
+    <FlowStoreProvider store={store}>
+      <ReactFlowProvider>
+        <EditorLayout repository={repository} autosave={autosave} />
+      </ReactFlowProvider>
+    </FlowStoreProvider>
+  );
+}
+
+function EditorLayout({
+  repository,
+  autosave,
+}: {
+  repository: FlowRepository;
+  autosave: Autosave;
+}) {
+  const store = useFlowStoreApi();
+  const library = useFlowLibrary(repository, store, autosave);
+  const saveStatus = useSyncExternalStore(autosave.subscribe, autosave.getStatus);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  useEditorShortcuts();
+
+  useEffect(() => {
+    if (saveStatus.state === 'saved') return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [saveStatus.state]);
+
+  const showFailure = (error: unknown) => setNotice(noticeOf(error));
+  const importFile = (file: File) =>
+    library.importFlow.mutate(file, { onError: showFailure, onSuccess: () => setNotice(null) });
+
+  return (
+    <div className="app">
+      <Toolbar
+        saveStatus={saveStatus}
+        onImportFile={importFile}
+        onExportFailed={(message) => setNotice({ title: 'Export failed', details: [message] })}
+      />
+      <div className="banners">
+        {saveStatus.state === 'failed' && (
+          <SaveFailedBanner status={saveStatus} onRetry={() => void autosave.flush()} />
+        )}
+        {notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />}
+      </div>
+      <aside className="sidebar sidebar-left">
+        <Palette />
+        <FlowListPanel library={library} onFailure={showFailure} />
+      </aside>
+      <main className="main">
+        <FlowCanvas onFileDropped={importFile} />
+      </main>
+      <aside className="sidebar sidebar-right">
+        <InspectorPanel />
+        <ProblemsPanel />
+      </aside>
+    </div>
+  );
+}

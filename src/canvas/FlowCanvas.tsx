@@ -1,0 +1,96 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type IsValidConnection,
+} from '@xyflow/react';
+import { useEffect, useRef, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { isModuleKind, moduleDefinitions } from '../modules/moduleDefinitions';
+import type { AppEdge, AppNode } from '../store/appNode';
+import { useFlowStore } from '../store/FlowStoreContext';
+import { nodeTypes } from './nodeTypes';
+import { paletteDragType } from './paletteDragType';
+
+const isValidConnection: IsValidConnection<AppEdge> = (connection) =>
+  connection.source !== connection.target;
+
+/** Shows the whole flow once its nodes are measured, on start and whenever another flow opens. */
+function useFitViewOnOpen(fitView: () => Promise<boolean>) {
+  const flowId = useFlowStore((state) => state.flowId);
+  const nodesInitialized = useNodesInitialized();
+  const fittedFlowId = useRef<string | null>(null);
+  useEffect(() => {
+    if (!nodesInitialized || fittedFlowId.current === flowId) return;
+    fittedFlowId.current = flowId;
+    void fitView();
+  }, [flowId, nodesInitialized, fitView]);
+}
+
+interface FlowCanvasProps {
+  /** A file dropped onto the canvas: imported as a new flow. */
+  onFileDropped: (file: File) => void;
+}
+
+export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
+  const { nodes, edges, onNodesChange, onEdgesChange, onConnect, addNode } = useFlowStore(
+    useShallow((state) => ({
+      nodes: state.nodes,
+      edges: state.edges,
+      onNodesChange: state.onNodesChange,
+      onEdgesChange: state.onEdgesChange,
+      onConnect: state.onConnect,
+      addNode: state.addNode,
+    })),
+  );
+  const { screenToFlowPosition, fitView } = useReactFlow<AppNode, AppEdge>();
+  useFitViewOnOpen(fitView);
+
+  const acceptsDrag = (event: DragEvent) =>
+    event.dataTransfer.types.includes(paletteDragType) ||
+    event.dataTransfer.types.includes('Files');
+
+  const onDragOver = (event: DragEvent) => {
+    if (!acceptsDrag(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+
+  const onDrop = (event: DragEvent) => {
+    if (!acceptsDrag(event)) return;
+    event.preventDefault();
+    const kind = event.dataTransfer.getData(paletteDragType);
+    if (isModuleKind(kind) && moduleDefinitions[kind].addableFromPalette) {
+      addNode(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      return;
+    }
+    const file = event.dataTransfer.files[0];
+    if (file) onFileDropped(file);
+  };
+
+  return (
+    <div className="canvas" role="region" aria-label="Canvas">
+      <ReactFlow<AppNode, AppEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        minZoom={0.05}
+      >
+        <Background />
+        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        <Controls />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { describeNode } from '../domain/describeNode';
+import type { ModuleKind } from '../modules/moduleDefinitions';
+import { moduleViews } from '../modules/moduleViews';
+import type { AppNodeOf } from '../store/appNode';
+import { useFlowStore } from '../store/FlowStoreContext';
+import { selectNodeProblems } from '../store/selectFlowProblems';
+
+/** The canvas body of one module kind: kind, summary, variables it sets, problems, handles. */
+export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
+  function ModuleNode({ id, data, selected }: NodeProps<AppNodeOf<K>>) {
+    const facts = describeNode({ type: kind, data });
+    const problems = useFlowStore(useShallow((state) => selectNodeProblems(state, id)));
+    const updateNodeInternals = useUpdateNodeInternals();
+    const outputKey = facts.outputs.map((output) => output.id).join('\u0000');
+    useEffect(() => updateNodeInternals(id), [id, outputKey, updateNodeInternals]);
+
+    const singleOutput = facts.outputs.length === 1 && facts.outputs[0]?.label === '';
+    return (
+      <div
+        className={`module-node${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}`}
+        data-kind={kind}
+        data-testid={`node-${id}`}
+        aria-label={`${facts.label}: ${facts.summary}`}
+      >
+        {facts.hasInput && <Handle type="target" position={Position.Top} />}
+        <header className="module-node-header">
+          <span aria-hidden="true" className="module-node-icon">
+            {moduleViews[kind].icon}
+          </span>
+          <span className="module-node-kind">{facts.label}</span>
+          {problems.length > 0 && (
+            <span
+              className="problem-badge"
+              title={problems.join('\n')}
+              aria-label={`${problems.length} problem${problems.length === 1 ? '' : 's'}`}
+            >
+              {problems.length}
+            </span>
+          )}
+        </header>
+        <p className="module-node-summary">{facts.summary}</p>
+        {facts.variablesSet.length > 0 && (
+          <ul className="variable-tags" aria-label="Sets variables">
+            {facts.variablesSet.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        )}
+        {singleOutput ? (
+          <Handle type="source" position={Position.Bottom} id="out" />
+        ) : (
+          facts.outputs.length > 0 && (
+            <ul className="module-node-outputs">
+              {facts.outputs.map((output) => (
+                <li key={output.id} className="module-node-output">
+                  <span className="module-node-output-label">{output.label}</span>
+                  <Handle
+                    type="source"
+                    position={Position.Bottom}
+                    id={output.id}
+                    title={`Output: ${output.label}`}
+                  />
+                </li>
+              ))}
+            </ul>
+          )
+        )}
+      </div>
+    );
+  }
+  ModuleNode.displayName = `ModuleNode(${kind})`;
+  return memo(ModuleNode);
+}

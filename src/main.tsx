@@ -1,0 +1,16 @@
+import './configureZod';
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createIndexedDbFlowRepository } from './persistence/flowRepository';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <App repository={createIndexedDbFlowRepository()} />
+  </StrictMode>,
+);

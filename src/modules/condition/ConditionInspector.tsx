@@ -1,0 +1,85 @@
+import { newId } from '../../domain/newId';
+import { SelectField } from '../../panels/fields/SelectField';
+import { TextField } from '../../panels/fields/TextField';
+import type { InspectorProps } from '../InspectorProps';
+import {
+  conditionOperatorLabels,
+  conditionOperators,
+  conditionRuleSchema,
+  operatorTakesValue,
+  type ConditionData,
+  type ConditionRule,
+} from './conditionModule';
+
+const operatorOptions = conditionOperators.map((value) => ({
+  value,
+  label: conditionOperatorLabels[value],
+}));
+
+export function ConditionInspector({ data, update }: InspectorProps<ConditionData>) {
+  const replace = (ruleId: string, patch: Partial<ConditionRule>, field: string) =>
+    update(
+      { rules: data.rules.map((rule) => (rule.id === ruleId ? { ...rule, ...patch } : rule)) },
+      `rules.${ruleId}.${field}`,
+    );
+  return (
+    <>
+      <p className="muted">
+        Rules are checked in order; the first match wins, else the else branch.
+      </p>
+      {data.rules.map((rule, index) => {
+        const number = index + 1;
+        return (
+          <fieldset key={rule.id} className="row-group">
+            <legend>Rule {number}</legend>
+            <TextField
+              label={`Rule ${number} variable`}
+              value={rule.variable}
+              schema={conditionRuleSchema.shape.variable}
+              onValid={(variable) => replace(rule.id, { variable }, 'variable')}
+            />
+            <SelectField
+              label={`Rule ${number} operator`}
+              value={rule.operator}
+              options={operatorOptions}
+              onChange={(operator) => replace(rule.id, { operator }, 'operator')}
+            />
+            {operatorTakesValue(rule.operator) && (
+              <TextField
+                label={`Rule ${number} value`}
+                value={rule.value}
+                schema={conditionRuleSchema.shape.value}
+                onValid={(value) => replace(rule.id, { value }, 'value')}
+              />
+            )}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() =>
+                update({ rules: data.rules.filter((other) => other.id !== rule.id) }, 'rules')
+              }
+            >
+              Remove rule {number}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        onClick={() =>
+          update(
+            {
+              rules: [
+                ...data.rules,
+                { id: newId('rule'), variable: '', operator: 'equals', value: '' },
+              ],
+            },
+            'rules',
+          )
+        }
+      >
+        Add rule
+      </button>
+    </>
+  );
+}

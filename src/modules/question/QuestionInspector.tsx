@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { SelectField } from '../../panels/fields/SelectField';
+import { TextField } from '../../panels/fields/TextField';
+import type { InspectorProps } from '../InspectorProps';
+import {
+  questionDataSchema,
+  questionInputTypeLabels,
+  questionInputTypes,
+  type QuestionData,
+} from './questionModule';
+
+const inputTypeOptions = questionInputTypes.map((value) => ({
+  value,
+  label: questionInputTypeLabels[value],
+}));
+
+const optionsTextSchema = z.string().transform((text) => text.split('\n'));
+
+export function QuestionInspector({ data, update }: InspectorProps<QuestionData>) {
+  return (
+    <>
+      <TextField
+        label="Prompt"
+        multiline
+        value={data.prompt}
+        schema={questionDataSchema.shape.prompt}
+        onValid={(prompt) => update({ prompt }, 'prompt')}
+      />
+      <TextField
+        label="Variable"
+        value={data.variable}
+        schema={questionDataSchema.shape.variable}
+        onValid={(variable) => update({ variable }, 'variable')}
+        placeholder="e.g. nps_score"
+        hint="The answer is stored in this variable, as a string."
+      />
+      <SelectField
+        label="Input type"
+        value={data.inputType}
+        options={inputTypeOptions}
+        onChange={(inputType) => update({ inputType }, 'inputType')}
+      />
+      {data.inputType === 'single-choice' && (
+        <TextField
+          label="Options (one per line)"
+          multiline
+          value={data.options.join('\n')}
+          schema={optionsTextSchema}
+          format={(options) => options.join('\n')}
+          onValid={(options) => update({ options }, 'options')}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CheckboxField } from '../../panels/fields/CheckboxField';
+import { TextField } from '../../panels/fields/TextField';
+import type { InspectorProps } from '../InspectorProps';
+import { webServiceDataSchema, type WebServiceData } from './webServiceModule';
+
+const expectedVariablesTextSchema = z
+  .string()
+  .transform((text) => text.split(/[\s,]+/).filter(Boolean))
+  .pipe(webServiceDataSchema.shape.expectedVariables.unwrap());
+
+export function WebServiceInspector({ data, update }: InspectorProps<WebServiceData>) {
+  return (
+    <>
+      <TextField
+        label="URL"
+        type="url"
+        value={data.url}
+        schema={webServiceDataSchema.shape.url}
+        onValid={(url) => update({ url }, 'url')}
+        placeholder="https://example.org/api/hook"
+        hint="The platform POSTs all chat variables here."
+      />
+      <TextField
+        label="Authorization header"
+        value={data.authorization}
+        schema={webServiceDataSchema.shape.authorization}
+        onValid={(authorization) => update({ authorization }, 'authorization')}
+        placeholder="Bearer …"
+        hint="Sent as the Authorization header when set."
+      />
+      <CheckboxField
+        label="Use request queue"
+        checked={data.useRequestQueue}
+        onChange={(useRequestQueue) => update({ useRequestQueue }, 'useRequestQueue')}
+        hint={
+          data.useRequestQueue
+            ? 'Queued requests run in the background: at runtime the response cannot set variables.'
+            : 'The chat waits up to 20 s for the response, then moves on without it.'
+        }
+      />
+      <TextField
+        label="Expected variables"
+        value={data.expectedVariables.join(', ')}
+        schema={expectedVariablesTextSchema}
+        format={(names) => names.join(', ')}
+        onValid={(expectedVariables) => update({ expectedVariables }, 'expectedVariables')}
+        placeholder="firstname, customer_tier"
+        hint="Variables your endpoint returns in data.variables; later modules may use them."
+      />
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { ModuleKind } from '../modules/moduleDefinitions';
+import { moduleDefinitions } from '../modules/moduleDefinitions';
+import { moduleViews } from '../modules/moduleViews';
+import type { AppNode, AppNodeOf } from '../store/appNode';
+import { useFlowStore } from '../store/FlowStoreContext';
+
+function NodeInspector<K extends ModuleKind>({ node }: { node: AppNodeOf<K> }) {
+  const updateNodeData = useFlowStore((state) => state.updateNodeData);
+  const { Inspector } = moduleViews[node.type];
+  return (
+    <Inspector
+      nodeId={node.id}
+      data={node.data}
+      update={(patch, field) => updateNodeData(node.id, node.type, patch, `${node.id}:${field}`)}
+    />
+  );
+}
+
+export function InspectorPanel() {
+  const { selectedNode, selectedCount } = useFlowStore(
+    useShallow((state) => {
+      let selectedNode: AppNode | null = null;
+      let selectedCount = 0;
+      for (const node of state.nodes) {
+        if (node.selected) {
+          selectedCount += 1;
+          selectedNode = node;
+        }
+      }
+      return { selectedNode: selectedCount === 1 ? selectedNode : null, selectedCount };
+    }),
+  );
+
+  return (
+    <section className="panel inspector" aria-label="Inspector">
+      <h2>Inspector</h2>
+      {selectedNode ? (
+        <>
+          <p className="inspector-kind">
+            <span aria-hidden="true">{moduleViews[selectedNode.type].icon}</span>{' '}
+            {moduleDefinitions[selectedNode.type].label}{' '}
+            <code className="muted" title="Node id">
+              {selectedNode.id}
+            </code>
+          </p>
+          <form className="inspector-form" onSubmit={(event) => event.preventDefault()}>
+            <NodeInspector key={selectedNode.id} node={selectedNode} />
+          </form>
+        </>
+      ) : (
+        <p className="muted">
+          {selectedCount > 1
+            ? `${selectedCount} modules selected. Select one to configure it.`
+            : 'Select a module on the canvas to configure it.'}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { AppEdge, AppNode } from '../store/appNode';
+import { useFlowStore } from '../store/FlowStoreContext';
+import { selectFlowProblems } from '../store/selectFlowProblems';
+import { moduleDefinitions } from '../modules/moduleDefinitions';
+
+export function ProblemsPanel() {
+  const problems = useFlowStore(selectFlowProblems);
+  const nodes = useFlowStore((state) => state.nodes);
+  const selectNodes = useFlowStore((state) => state.selectNodes);
+  const { fitView } = useReactFlow<AppNode, AppEdge>();
+
+  const nodeNames = useMemo(
+    () =>
+      new Map(nodes.map((node) => [node.id, `${moduleDefinitions[node.type].label} ${node.id}`])),
+    [nodes],
+  );
+
+  return (
+    <section className="panel problems" aria-label="Problems">
+      <h2>
+        Problems <span className="count">{problems.length}</span>
+      </h2>
+      {problems.length === 0 ? (
+        <p className="muted">No problems found.</p>
+      ) : (
+        <ul>
+          {problems.map((problem) => (
+            <li key={problem.key}>
+              {problem.nodeId === null ? (
+                <span className="problem-text">{problem.message}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="problem-button"
+                  onClick={() => {
+                    if (problem.nodeId === null) return;
+                    selectNodes([problem.nodeId]);
+                    void fitView({ nodes: [{ id: problem.nodeId }], duration: 300, maxZoom: 1.2 });
+                  }}
+                >
+                  <span className="problem-node">
+                    {nodeNames.get(problem.nodeId) ?? problem.nodeId}
+                  </span>
+                  <span className="problem-text">{problem.message}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

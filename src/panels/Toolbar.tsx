@@ -1,0 +1,99 @@
+import { useRef } from 'react';
+import { z } from 'zod';
+import { flowFromCanvas } from '../store/appNode';
+import { useFlowStore, useFlowStoreApi, useUndoAvailability } from '../store/FlowStoreContext';
+import { TextField } from './fields/TextField';
+import type { SaveStatus } from '../persistence/createAutosave';
+
+const flowNameSchema = z.string().trim().min(1, 'A flow needs a name');
+
+/** `<name>.flow.json`, with characters file systems dislike replaced. */
+export function exportFileName(name: string): string {
+  const printable = [...name].map((char) => (char < ' ' ? '-' : char)).join('');
+  const safe = printable.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'flow';
+  return `${safe}.flow.json`;
+}
+
+function downloadText(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const saveStatusText: Record<SaveStatus['state'], string> = {
+  saved: 'All changes saved',
+  pending: 'Unsaved changes…',
+  saving: 'Saving…',
+  failed: 'Not saved',
+};
+
+interface ToolbarProps {
+  saveStatus: SaveStatus;
+  onImportFile: (file: File) => void;
+  onExportFailed: (message: string) => void;
+}
+
+export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarProps) {
+  const store = useFlowStoreApi();
+  const name = useFlowStore((state) => state.name);
+  const flowId = useFlowStore((state) => state.flowId);
+  const renameFlow = useFlowStore((state) => state.renameFlow);
+  const undo = useFlowStore((state) => state.undo);
+  const redo = useFlowStore((state) => state.redo);
+  const { canUndo, canRedo } = useUndoAvailability();
+  const importInput = useRef<HTMLInputElement>(null);
+
+  const exportFlow = () => {
+    try {
+      const flow = flowFromCanvas(store.getState());
+      downloadText(exportFileName(flow.name), `${JSON.stringify(flow, null, 2)}\n`);
+    } catch (error) {
+      onExportFailed(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <header className="toolbar">
+      <h1 className="brand">Flowbench</h1>
+      <div className="toolbar-name">
+        <TextField
+          key={flowId}
+          label="Flow name"
+          value={name}
+          schema={flowNameSchema}
+          onValid={renameFlow}
+        />
+      </div>
+      <div className="toolbar-actions" role="toolbar" aria-label="Flow actions">
+        <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)">
+          Undo
+        </button>
+        <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
+          Redo
+        </button>
+        <button type="button" onClick={exportFlow}>
+          Export flow
+        </button>
+        <label className="file-button">
+          Import flow
+          <input
+            ref={importInput}
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) onImportFile(file);
+              event.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <p className={`save-status save-${saveStatus.state}`} role="status">
+        {saveStatusText[saveStatus.state]}
+      </p>
+    </header>
+  );
+}

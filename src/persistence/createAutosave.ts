@@ -1,0 +1,141 @@
+import { flowFromCanvas } from '../store/appNode';
+import type { FlowDocumentState, FlowStore } from '../store/createFlowStore';
+import type { FlowRepository } from './flowRepository';
+
+export type SaveStatus =
+  | { state: 'saved' }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  | { state: 'failed'; message: string; attempt: number; retryInMs: number };
+
+export interface AutosaveOptions {
+  /** Quiet time after the last change before writing. */
+  delayMs?: number;
+  /** Waits between retries of a failed save; the last one repeats. */
+  retryDelaysMs?: readonly number[];
+  onSaved?: (flowId: string) => void;
+}
+
+export interface Autosave {
+  getStatus: () => SaveStatus;
+  subscribe: (listener: () => void) => () => void;
+  /** Writes every pending change now. */
+  flush: () => Promise<void>;
+  /** Starts watching the store; the returned function stops and writes what is pending. */
+  start: () => () => void;
+}
+
+/**
+ * Writes the open flow to the repository shortly after every change, once started. A failed
+ * write keeps the change pending, reports it and retries with backoff until it succeeds.
+ */
+export function createAutosave(
+  store: FlowStore,
+  repository: FlowRepository,
+  { delayMs = 300, retryDelaysMs = [1000, 2000, 4000, 8000], onSaved }: AutosaveOptions = {},
+): Autosave {
+  const pending = new Map<string, FlowDocumentState>();
+  const lastSavedJson = new Map<string, string>();
+  const listeners = new Set<() => void>();
+  let status: SaveStatus = { state: 'saved' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failedAttempts = 0;
+  let running: Promise<void> | null = null;
+
+  const setStatus = (next: SaveStatus) => {
+    status = next;
+    for (const listener of listeners) listener();
+  };
+
+  const schedule = (waitMs: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void saveAll(), waitMs);
+  };
+
+  const saveAll = async (): Promise<void> => {
+    if (running) {
+      await running;
+      if (pending.size > 0) return saveAll();
+      return;
+    }
+    running = writePending();
+    try {
+      await running;
+    } finally {
+      running = null;
+    }
+  };
+
+  const writePending = async () => {
+    clearTimeout(timer);
+    if (pending.size === 0) return;
+    setStatus({ state: 'saving' });
+    try {
+      for (const [flowId, state] of [...pending]) {
+        const flow = flowFromCanvas(state);
+        const json = JSON.stringify(flow);
+        if (lastSavedJson.get(flowId) !== json) {
+          await repository.saveFlow(flow);
+          lastSavedJson.set(flowId, json);
+          onSaved?.(flowId);
+        }
+        if (pending.get(flowId) === state) pending.delete(flowId);
+      }
+      failedAttempts = 0;
+      setStatus(pending.size > 0 ? { state: 'pending' } : { state: 'saved' });
+      if (pending.size > 0) schedule(delayMs);
+    } catch (error) {
+      failedAttempts += 1;
+      const retryInMs =
+        retryDelaysMs[Math.min(failedAttempts - 1, retryDelaysMs.length - 1)] ?? delayMs;
+      setStatus({
+        state: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+        attempt: failedAttempts,
+        retryInMs,
+      });
+      schedule(retryInMs);
+    }
+  };
+
+  const initial = store.getState();
+  lastSavedJson.set(initial.flowId, JSON.stringify(flowFromCanvas(initial)));
+
+  const onStoreChange = (state: FlowDocumentState, previous: FlowDocumentState) => {
+    if (
+      state.nodes === previous.nodes &&
+      state.edges === previous.edges &&
+      state.name === previous.name &&
+      state.flowId === previous.flowId
+    ) {
+      return;
+    }
+    if (state.flowId !== previous.flowId) {
+      // A newly opened flow is as stored; what the previous one still owes is written now.
+      lastSavedJson.set(state.flowId, JSON.stringify(flowFromCanvas(state)));
+      if (pending.size > 0) void saveAll();
+      return;
+    }
+    pending.set(state.flowId, state);
+    if (status.state !== 'failed') {
+      setStatus({ state: 'pending' });
+      schedule(delayMs);
+    }
+  };
+
+  return {
+    getStatus: () => status,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    flush: saveAll,
+    start: () => {
+      const unsubscribe = store.subscribe(onStoreChange);
+      return () => {
+        unsubscribe();
+        if (pending.size > 0) void saveAll();
+      };
+    },
+  };
+}

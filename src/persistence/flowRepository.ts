@@ -1,0 +1,93 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { z } from 'zod';
+import { flowDocumentSchema, type FlowDocument } from '../domain/flowDocumentSchema';
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  updatedAt: number;
+}
+
+export type LoadFlowResult =
+  | { ok: true; flow: FlowDocument }
+  | { ok: false; reason: 'missing' }
+  | { ok: false; reason: 'damaged'; message: string };
+
+/** Where flows live between visits. Every read is parsed: storage is a boundary too. */
+export interface FlowRepository {
+  listFlows: () => Promise<FlowSummary[]>;
+  loadFlow: (id: string) => Promise<LoadFlowResult>;
+  saveFlow: (flow: FlowDocument) => Promise<void>;
+  deleteFlow: (id: string) => Promise<void>;
+  readLastOpenFlowId: () => Promise<string | null>;
+  writeLastOpenFlowId: (id: string) => Promise<void>;
+}
+
+const storedFlowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  updatedAt: z.number(),
+  flow: z.unknown(),
+});
+
+interface FlowbenchDatabase extends DBSchema {
+  flows: { key: string; value: z.input<typeof storedFlowSchema> };
+  settings: { key: string; value: unknown };
+}
+
+const lastOpenFlowKey = 'lastOpenFlowId';
+
+export function createIndexedDbFlowRepository(databaseName = 'flowbench'): FlowRepository {
+  let database: Promise<IDBPDatabase<FlowbenchDatabase>> | null = null;
+  const open = () => {
+    database ??= openDB<FlowbenchDatabase>(databaseName, 1, {
+      upgrade(upgrading) {
+        upgrading.createObjectStore('flows', { keyPath: 'id' });
+        upgrading.createObjectStore('settings');
+      },
+    });
+    return database;
+  };
+
+  return {
+    listFlows: async () => {
+      const records = await (await open()).getAll('flows');
+      return records
+        .flatMap((record) => {
+          const parsed = storedFlowSchema.safeParse(record);
+          return parsed.success
+            ? [{ id: parsed.data.id, name: parsed.data.name, updatedAt: parsed.data.updatedAt }]
+            : [];
+        })
+        .sort((a, b) => b.updatedAt - a.updatedAt);
+    },
+
+    loadFlow: async (id) => {
+      const record = await (await open()).get('flows', id);
+      if (record === undefined) return { ok: false, reason: 'missing' };
+      const parsed = flowDocumentSchema.safeParse(storedFlowSchema.parse(record).flow);
+      return parsed.success
+        ? { ok: true, flow: parsed.data }
+        : { ok: false, reason: 'damaged', message: z.prettifyError(parsed.error) };
+    },
+
+    saveFlow: async (flow) => {
+      await (
+        await open()
+      ).put('flows', { id: flow.id, name: flow.name, updatedAt: Date.now(), flow });
+    },
+
+    deleteFlow: async (id) => {
+      await (await open()).delete('flows', id);
+    },
+
+    readLastOpenFlowId: async () => {
+      const value = await (await open()).get('settings', lastOpenFlowKey);
+      return typeof value === 'string' ? value : null;
+    },
+
+    writeLastOpenFlowId: async (id) => {
+      await (await open()).put('settings', id, lastOpenFlowKey);
+    },
+  };
+}

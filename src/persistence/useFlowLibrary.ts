@@ -1,0 +1,137 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createEmptyFlow } from '../domain/createFlows';
+import type { FlowDocument } from '../domain/flowDocumentSchema';
+import { newId } from '../domain/newId';
+import { parseFlowFile, type FlowFileError } from '../domain/parseFlowFile';
+import type { FlowStore } from '../store/createFlowStore';
+import type { FlowRepository } from './flowRepository';
+import type { Autosave } from './createAutosave';
+
+export const flowsQueryKey = ['flows'] as const;
+
+/** A message for the author about something that went wrong, with where and why. */
+export interface Notice {
+  title: string;
+  details: string[];
+}
+
+export class NoticeError extends Error {
+  constructor(readonly notice: Notice) {
+    super(notice.title);
+  }
+}
+
+function describeFileErrors(errors: FlowFileError[]): string[] {
+  return errors.map((error) => (error.where ? `${error.where}: ${error.message}` : error.message));
+}
+
+/**
+ * The flows kept in the browser: list, open, create, rename, duplicate, delete, import.
+ * Every operation that leaves the open flow writes its pending changes first.
+ */
+export function useFlowLibrary(repository: FlowRepository, store: FlowStore, autosave: Autosave) {
+  const queryClient = useQueryClient();
+  const flows = useQuery({ queryKey: flowsQueryKey, queryFn: () => repository.listFlows() });
+  const refreshList = () => queryClient.invalidateQueries({ queryKey: flowsQueryKey });
+
+  const loadOrThrow = async (id: string): Promise<FlowDocument> => {
+    if (id === store.getState().flowId) await autosave.flush();
+    const loaded = await repository.loadFlow(id);
+    if (loaded.ok) return loaded.flow;
+    throw new NoticeError({
+      title: loaded.reason === 'missing' ? 'That flow no longer exists' : 'That flow is damaged',
+      details: loaded.reason === 'damaged' ? [loaded.message] : [],
+    });
+  };
+
+  const show = async (flow: FlowDocument) => {
+    await autosave.flush();
+    store.getState().loadFlow(flow);
+    await repository.writeLastOpenFlowId(flow.id);
+  };
+
+  const openFlow = useMutation({
+    mutationFn: async (id: string) => show(await loadOrThrow(id)),
+    onSettled: refreshList,
+  });
+
+  const createFlow = useMutation({
+    mutationFn: async (name: string) => {
+      const flow = createEmptyFlow(name);
+      await repository.saveFlow(flow);
+      await show(flow);
+    },
+    onSettled: refreshList,
+  });
+
+  const renameFlow = useMutation({
+    mutationFn: async ({ id, name }: { id: string; name: string }) => {
+      if (id === store.getState().flowId) {
+        store.getState().renameFlow(name);
+        await autosave.flush();
+        return;
+      }
+      await repository.saveFlow({ ...(await loadOrThrow(id)), name });
+    },
+    onSettled: refreshList,
+  });
+
+  const duplicateFlow = useMutation({
+    mutationFn: async (id: string) => {
+      const original = await loadOrThrow(id);
+      await repository.saveFlow({
+        ...original,
+        id: newId('flow'),
+        name: `${original.name} (copy)`,
+      });
+    },
+    onSettled: refreshList,
+  });
+
+  const deleteFlow = useMutation({
+    mutationFn: async (id: string) => {
+      const isOpen = id === store.getState().flowId;
+      if (isOpen) await autosave.flush();
+      await repository.deleteFlow(id);
+      if (!isOpen) return;
+      const next = (await repository.listFlows())[0];
+      if (next) await show(await loadOrThrow(next.id));
+      else {
+        const flow = createEmptyFlow('Untitled flow');
+        await repository.saveFlow(flow);
+        await show(flow);
+      }
+    },
+    onSettled: refreshList,
+  });
+
+  const importFlow = useMutation({
+    mutationFn: async (file: File) => {
+      const parsed = parseFlowFile(await file.text());
+      if (!parsed.ok) {
+        throw new NoticeError({
+          title: `Couldn't import ${file.name}; the open flow is unchanged`,
+          details: describeFileErrors(parsed.errors),
+        });
+      }
+      const taken = (await repository.loadFlow(parsed.flow.id)).ok;
+      const flow = taken ? { ...parsed.flow, id: newId('flow') } : parsed.flow;
+      await repository.saveFlow(flow);
+      await show(flow);
+    },
+    onSettled: refreshList,
+  });
+
+  return { flows, openFlow, createFlow, renameFlow, duplicateFlow, deleteFlow, importFlow };
+}
+
+export type FlowLibrary = ReturnType<typeof useFlowLibrary>;
+
+/** The notice for a failed library operation, for display. */
+export function noticeOf(error: unknown): Notice {
+  if (error instanceof NoticeError) return error.notice;
+  return {
+    title: 'Something went wrong with the browser storage',
+    details: [error instanceof Error ? error.message : String(error)],
+  };
+}

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { serverUrl, startServer } from './startServer';
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 4173);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
+  process.exit(1);
+}
+
+try {
+  const server = await startServer({
+    host,
+    port,
+    clientDir: fileURLToPath(new URL('../client', import.meta.url)),
+  });
+  console.log(`Flowbench is running at ${serverUrl(server)}`);
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(`Flowbench could not listen on ${host}:${port}: ${reason}`);
+  process.exit(1);
+}

@@ -1,0 +1,44 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { createApiMiddleware } from './createApiMiddleware';
+
+export interface StartServerOptions {
+  host: string;
+  port: number;
+  /** The built browser app (`dist/client`). */
+  clientDir: string;
+}
+
+const securityHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy':
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+/** The production server: the API routes, then the built app with an SPA fallback. */
+export async function startServer({ host, port, clientDir }: StartServerOptions): Promise<Server> {
+  const api = createApiMiddleware();
+  const serveClient = sirv(clientDir, { single: true, etag: true });
+  const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+    api(request, response, () => serveClient(request, response));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
+
+export function serverUrl(server: Server): string {
+  const address = server.address();
+  if (address === null || typeof address === 'string') return String(address);
+  const { address: host, port, family }: AddressInfo = address;
+  return `http://${family === 'IPv6' ? `[${host}]` : host}:${port}`;
+}

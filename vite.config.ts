@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { flowbenchServerPlugin } from './src/server/flowbenchServerPlugin';
+
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: [react(), flowbenchServerPlugin()],
+  build: {
+    outDir: 'dist/client',
+    emptyOutDir: true,
+    // The server bundle needs none of the browser's static files.
+    copyPublicDir: !isSsrBuild,
+    // One editor bundle (React, React Flow, zod) is expected; it is cached after the first load.
+    chunkSizeWarningLimit: 1024,
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+  test: {
+    include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
+    environment: 'node',
+  },
+}));
