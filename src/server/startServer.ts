@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import sirv from 'sirv';
 import { createApiMiddleware } from './createApiMiddleware';
 
@@ -20,6 +22,11 @@ const securityHeaders = {
 
 /** The production server: the API routes, then the built app with an SPA fallback. */
 export async function startServer({ host, port, clientDir }: StartServerOptions): Promise<Server> {
+  if (!existsSync(join(clientDir, 'index.html'))) {
+    throw new Error(
+      `No built app in ${clientDir}; run "npm run build" first (npm start does both)`,
+    );
+  }
   const api = createApiMiddleware();
   const serveClient = sirv(clientDir, { single: true, etag: true });
   const server = createServer((request, response) => {

@@ -1,0 +1,68 @@
+import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverUrl, startServer } from './startServer';
+
+describe('the production server', () => {
+  let server: Server;
+  let url: string;
+  let clientDir: string;
+
+  beforeAll(async () => {
+    clientDir = await mkdtemp(join(tmpdir(), 'flowbench-client-'));
+    await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Flowbench</title>');
+    await mkdir(join(clientDir, 'assets'));
+    await writeFile(join(clientDir, 'assets', 'app.js'), 'console.log("app")');
+    server = await startServer({ host: '127.0.0.1', port: 0, clientDir });
+    url = serverUrl(server);
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('listens on 127.0.0.1 by the given host', () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('answers the health route with JSON', async () => {
+    const response = await fetch(`${url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('serves the built app and falls back to index.html for app paths', async () => {
+    const asset = await fetch(`${url}/assets/app.js`);
+    expect(await asset.text()).toBe('console.log("app")');
+    const deepLink = await fetch(`${url}/some/page`);
+    expect(deepLink.status).toBe(200);
+    expect(await deepLink.text()).toContain('<title>Flowbench</title>');
+  });
+
+  it('answers unknown API routes with a JSON 404, not the app', async () => {
+    const response = await fetch(`${url}/api/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'No route GET /api/nope' });
+  });
+
+  it('forbids framing and sniffing, and limits where the page may connect', async () => {
+    const response = await fetch(`${url}/`);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('reports a taken port as an error instead of crashing', async () => {
+    const port = Number(new URL(url).port);
+    await expect(startServer({ host: '127.0.0.1', port, clientDir })).rejects.toThrow(/EADDRINUSE/);
+  });
+
+  it('says to build first when there is no built app', async () => {
+    const emptyDir = await mkdtemp(join(tmpdir(), 'flowbench-empty-'));
+    await expect(startServer({ host: '127.0.0.1', port: 0, clientDir: emptyDir })).rejects.toThrow(
+      /run "npm run build" first/,
+    );
+  });
+});
