@@ -14,8 +14,13 @@ export interface FlowProblem {
 /** Everything that would stop the flow from running as the author means it. */
 export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
   const problems: FlowProblem[] = [];
-  const add = (nodeId: string | null, message: string) =>
-    problems.push({ key: `${nodeId ?? 'flow'}:${message}`, nodeId, message });
+  const keysSeen = new Map<string, number>();
+  const add = (nodeId: string | null, message: string) => {
+    const key = `${nodeId ?? 'flow'}:${message}`;
+    const seen = keysSeen.get(key) ?? 0;
+    keysSeen.set(key, seen + 1);
+    problems.push({ key: seen === 0 ? key : `${key}#${seen}`, nodeId, message });
+  };
 
   const startIds = graph.nodes.filter((node) => node.type === 'start').map((node) => node.id);
   if (startIds.length === 0) add(null, 'The flow has no Start module');
@@ -45,9 +50,8 @@ export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
       }
     }
     for (const message of facts.configurationProblems) add(node.id, message);
-    const known = upstream.get(node.id);
     for (const name of facts.variablesUsed) {
-      if (!customerVariableNames.has(name) && !known?.has(name)) {
+      if (!customerVariableNames.has(name) && !upstream.mayBeSet(node.id, name)) {
         add(node.id, `Uses {{${name}}}, which no module before it sets`);
       }
     }

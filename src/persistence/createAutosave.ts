@@ -53,11 +53,8 @@ export function createAutosave(
   };
 
   const saveAll = async (): Promise<void> => {
-    if (running) {
-      await running;
-      if (pending.size > 0) return saveAll();
-      return;
-    }
+    // A write in flight reschedules (on success) or retries (on failure) what is still pending.
+    if (running) return running;
     running = writePending();
     try {
       await running;
@@ -118,7 +115,7 @@ export function createAutosave(
     }
     pending.set(state.flowId, state);
     if (status.state !== 'failed') {
-      setStatus({ state: 'pending' });
+      if (!running) setStatus({ state: 'pending' });
       schedule(delayMs);
     }
   };
@@ -129,7 +126,11 @@ export function createAutosave(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    flush: saveAll,
+    flush: async () => {
+      await saveAll();
+      // Changes made while a write was in flight are written too, unless writing just failed.
+      if (pending.size > 0 && status.state !== 'failed') await saveAll();
+    },
     start: () => {
       const unsubscribe = store.subscribe(onStoreChange);
       return () => {

@@ -65,7 +65,11 @@ export function createIndexedDbFlowRepository(databaseName = 'flowbench'): FlowR
     loadFlow: async (id) => {
       const record = await (await open()).get('flows', id);
       if (record === undefined) return { ok: false, reason: 'missing' };
-      const parsed = flowDocumentSchema.safeParse(storedFlowSchema.parse(record).flow);
+      const stored = storedFlowSchema.safeParse(record);
+      if (!stored.success) {
+        return { ok: false, reason: 'damaged', message: z.prettifyError(stored.error) };
+      }
+      const parsed = flowDocumentSchema.safeParse(stored.data.flow);
       return parsed.success
         ? { ok: true, flow: parsed.data }
         : { ok: false, reason: 'damaged', message: z.prettifyError(parsed.error) };

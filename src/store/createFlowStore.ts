@@ -112,14 +112,10 @@ function parseCanvasNode(
 }
 
 /** Edges whose source handle still exists: a removed condition rule takes its edge with it. */
-function edgesWithLiveHandles(nodes: readonly AppNode[], edges: AppEdge[]): AppEdge[] {
-  const handles = new Set(
-    nodes.flatMap((node) =>
-      describeNode(node).outputs.map((output) => `${node.id}\u0000${output.id}`),
-    ),
-  );
-  const kept = edges.filter((edge) =>
-    handles.has(`${edge.source}\u0000${edge.sourceHandle ?? 'out'}`),
+function edgesWithLiveHandles(changedNode: AppNode, edges: AppEdge[]): AppEdge[] {
+  const handles = new Set(describeNode(changedNode).outputs.map((output) => output.id));
+  const kept = edges.filter(
+    (edge) => edge.source !== changedNode.id || handles.has(edge.sourceHandle ?? 'out'),
   );
   return kept.length === edges.length ? edges : kept;
 }
@@ -161,10 +157,12 @@ export function createFlowStore(initialFlow: FlowDocument) {
         renameFlow: (name) => withGroup('flow-name', () => set({ name })),
 
         onNodesChange: (changes) => {
-          const dragging = changes.some((change) => change.type === 'position');
-          withGroup(dragging ? 'drag' : null, () =>
+          const moves = changes.filter((change) => change.type === 'position');
+          withGroup(moves.length > 0 ? 'drag' : null, () =>
             set({ nodes: applyNodeChanges(changes, get().nodes) }),
           );
+          // A drag is one undo step from pick-up to drop; the next drag is another.
+          if (moves.some((move) => move.dragging === false)) lastGroupKey = null;
         },
 
         onEdgesChange: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
@@ -172,6 +170,10 @@ export function createFlowStore(initialFlow: FlowDocument) {
         onConnect: (connection) => {
           if (connection.source === connection.target) return;
           const sourceHandle = connection.sourceHandle ?? 'out';
+          const source = get().nodes.find((node) => node.id === connection.source);
+          const target = get().nodes.find((node) => node.id === connection.target);
+          if (!source || !target || !describeNode(target).hasInput) return;
+          if (!describeNode(source).outputs.some((output) => output.id === sourceHandle)) return;
           const others = get().edges.filter(
             (edge) =>
               !(edge.source === connection.source && (edge.sourceHandle ?? 'out') === sourceHandle),
@@ -200,15 +202,18 @@ export function createFlowStore(initialFlow: FlowDocument) {
 
         updateNodeData: (nodeId, kind, patch, groupKey) => {
           withGroup(groupKey ?? null, () => {
-            const nodes = get().nodes.map((node) => {
-              if (node.id !== nodeId || node.type !== kind) return node;
-              const updated = parseCanvasNode(
-                { ...node, data: { ...node.data, ...patch } },
-                { selected: node.selected, measured: node.measured },
-              );
-              return updated ?? node;
+            const index = get().nodes.findIndex((node) => node.id === nodeId);
+            const node = get().nodes[index];
+            if (!node || node.type !== kind) return;
+            const updated = parseCanvasNode(
+              { ...node, data: { ...node.data, ...patch } },
+              { selected: node.selected, measured: node.measured },
+            );
+            if (!updated) return;
+            set({
+              nodes: get().nodes.with(index, updated),
+              edges: edgesWithLiveHandles(updated, get().edges),
             });
-            set({ nodes, edges: edgesWithLiveHandles(nodes, get().edges) });
           });
         },
 

@@ -1,31 +1,63 @@
 import { findFlowProblems, type FlowProblem } from '../domain/findFlowProblems';
 import type { FlowDocumentState } from './createFlowStore';
 
-let cached: {
+interface ProblemCache {
   nodes: FlowDocumentState['nodes'];
   edges: FlowDocumentState['edges'];
   problems: FlowProblem[];
   byNode: Map<string, string[]>;
-} | null = null;
+}
 
-function compute(state: FlowDocumentState) {
-  if (cached?.nodes !== state.nodes || cached.edges !== state.edges) {
-    const problems = findFlowProblems(state);
-    const byNode = new Map<string, string[]>();
-    for (const problem of problems) {
-      if (problem.nodeId === null) continue;
-      const list = byNode.get(problem.nodeId) ?? [];
-      list.push(problem.message);
-      byNode.set(problem.nodeId, list);
-    }
-    cached = { nodes: state.nodes, edges: state.edges, problems, byNode };
+let cached: ProblemCache | null = null;
+
+/** Problems depend on kinds, configurations and connections, not on positions or selection. */
+function sameProblemInputs(cache: ProblemCache, state: FlowDocumentState): boolean {
+  if (cache.nodes === state.nodes && cache.edges === state.edges) return true;
+  if (cache.nodes.length !== state.nodes.length || cache.edges.length !== state.edges.length) {
+    return false;
   }
+  const nodesSame = cache.nodes.every((node, index) => {
+    const other = state.nodes[index];
+    return other !== undefined && node.id === other.id && node.data === other.data;
+  });
+  return (
+    nodesSame &&
+    (cache.edges === state.edges ||
+      cache.edges.every((edge, index) => {
+        const other = state.edges[index];
+        return (
+          other !== undefined &&
+          edge.source === other.source &&
+          edge.target === other.target &&
+          edge.sourceHandle === other.sourceHandle
+        );
+      }))
+  );
+}
+
+function compute(state: FlowDocumentState): ProblemCache {
+  if (cached && sameProblemInputs(cached, state)) {
+    cached = { ...cached, nodes: state.nodes, edges: state.edges };
+    return cached;
+  }
+  const problems = findFlowProblems(state);
+  const byNode = new Map<string, string[]>();
+  for (const problem of problems) {
+    if (problem.nodeId === null) continue;
+    const list = byNode.get(problem.nodeId) ?? [];
+    list.push(problem.message);
+    byNode.set(problem.nodeId, list);
+  }
+  cached = { nodes: state.nodes, edges: state.edges, problems, byNode };
   return cached;
 }
 
 const noProblems: string[] = [];
 
-/** All problems of the open flow, computed once per document change for every caller. */
+/**
+ * All problems of the open flow, computed once per change of what they depend on, shared by
+ * every caller (the problems panel and each node's badge).
+ */
 export function selectFlowProblems(state: FlowDocumentState): FlowProblem[] {
   return compute(state).problems;
 }

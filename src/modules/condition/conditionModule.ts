@@ -64,7 +64,10 @@ export const conditionModule: ModuleDefinition<'condition', ConditionData> = {
   addableFromPalette: true,
   hasInput: true,
   outputs: (data): ModuleOutput[] => [
-    ...data.rules.map((rule) => ({ id: rule.id, label: describeRule(rule) })),
+    ...data.rules.map((rule, index) => ({
+      id: rule.id,
+      label: rule.variable ? describeRule(rule) : `Rule ${index + 1}`,
+    })),
     { id: elseOutputId, label: 'else' },
   ],
   variablesSet: () => [],
