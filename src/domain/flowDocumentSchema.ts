@@ -27,13 +27,16 @@ export function outputsOf<K extends ModuleKind>(node: { type: K; data: ModuleDat
   return moduleDefinitions[node.type].outputs(node.data);
 }
 
+/** A flow's name, as the file stores it and the author types it. */
+export const flowNameSchema = z.string().trim().min(1, 'A flow needs a name');
+
 const flowDocumentShape = z.object({
   schemaVersion: z.literal(currentSchemaVersion),
   id: z
     .string()
     .min(1)
     .default(() => newId('flow')),
-  name: z.string().trim().min(1, 'Flow name must not be empty').default('Untitled flow'),
+  name: flowNameSchema.default('Untitled flow'),
   nodes: z.array(flowNodeSchema),
   edges: z.array(flowEdgeSchema).default([]),
 });

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { z } from 'zod';
+import { flowNameSchema } from '../domain/flowDocumentSchema';
 import type { FlowLibrary } from '../persistence/useFlowLibrary';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { TextField } from './fields/TextField';
-
-const flowNameSchema = z.string().trim().min(1, 'A flow needs a name');
 
 interface FlowListPanelProps {
   library: FlowLibrary;

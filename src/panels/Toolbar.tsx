@@ -1,11 +1,9 @@
 import { useRef } from 'react';
-import { z } from 'zod';
+import { flowNameSchema } from '../domain/flowDocumentSchema';
 import { flowFromCanvas } from '../store/appNode';
 import { useFlowStore, useFlowStoreApi, useUndoAvailability } from '../store/FlowStoreContext';
 import { TextField } from './fields/TextField';
 import type { SaveStatus } from '../persistence/createAutosave';
-
-const flowNameSchema = z.string().trim().min(1, 'A flow needs a name');
 
 /** `<name>.flow.json`, with characters file systems dislike replaced. */
 export function exportFileName(name: string): string {

@@ -47,3 +47,19 @@ export function flowFromCanvas(flow: {
     edges: flow.edges.map((edge) => ({ ...edge, sourceHandle: edge.sourceHandle ?? 'out' })),
   });
 }
+
+/** Whether two edge lists connect the same handles to the same nodes, in the same order. */
+export function sameConnections(a: readonly AppEdge[], b: readonly AppEdge[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((edge, index) => {
+    const other = b[index];
+    return (
+      other !== undefined &&
+      edge.id === other.id &&
+      edge.source === other.source &&
+      edge.target === other.target &&
+      edge.sourceHandle === other.sourceHandle
+    );
+  });
+}

@@ -19,7 +19,13 @@ import {
   type ModuleDataByKind,
   type ModuleKind,
 } from '../modules/moduleDefinitions';
-import { edgesFromFlow, nodesFromFlow, type AppEdge, type AppNode } from './appNode';
+import {
+  edgesFromFlow,
+  nodesFromFlow,
+  sameConnections,
+  type AppEdge,
+  type AppNode,
+} from './appNode';
 
 /** Edits closer together than this, with the same grouping key, are undone as one step. */
 export const undoGroupWindowMs = 1000;
@@ -68,10 +74,7 @@ export type FlowState = FlowDocumentState & FlowActions;
 type HistoryState = Pick<FlowDocumentState, 'name' | 'nodes' | 'edges'>;
 
 function sameDocument(past: HistoryState, current: HistoryState): boolean {
-  if (past.name !== current.name) return false;
-  if (past.nodes.length !== current.nodes.length || past.edges.length !== current.edges.length) {
-    return false;
-  }
+  if (past.name !== current.name || past.nodes.length !== current.nodes.length) return false;
   const nodesSame = past.nodes.every((node, index) => {
     const other = current.nodes[index];
     return (
@@ -83,19 +86,7 @@ function sameDocument(past: HistoryState, current: HistoryState): boolean {
       node.position.y === other.position.y
     );
   });
-  return (
-    nodesSame &&
-    past.edges.every((edge, index) => {
-      const other = current.edges[index];
-      return (
-        other !== undefined &&
-        edge.id === other.id &&
-        edge.source === other.source &&
-        edge.target === other.target &&
-        edge.sourceHandle === other.sourceHandle
-      );
-    })
-  );
+  return nodesSame && sameConnections(past.edges, current.edges);
 }
 
 /**

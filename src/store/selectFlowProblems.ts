@@ -1,4 +1,5 @@
 import { findFlowProblems, type FlowProblem } from '../domain/findFlowProblems';
+import { sameConnections } from './appNode';
 import type { FlowDocumentState } from './createFlowStore';
 
 interface ProblemCache {
@@ -12,27 +13,14 @@ let cached: ProblemCache | null = null;
 
 /** Problems depend on kinds, configurations and connections, not on positions or selection. */
 function sameProblemInputs(cache: ProblemCache, state: FlowDocumentState): boolean {
-  if (cache.nodes === state.nodes && cache.edges === state.edges) return true;
-  if (cache.nodes.length !== state.nodes.length || cache.edges.length !== state.edges.length) {
-    return false;
-  }
-  const nodesSame = cache.nodes.every((node, index) => {
-    const other = state.nodes[index];
-    return other !== undefined && node.id === other.id && node.data === other.data;
-  });
-  return (
-    nodesSame &&
-    (cache.edges === state.edges ||
-      cache.edges.every((edge, index) => {
-        const other = state.edges[index];
-        return (
-          other !== undefined &&
-          edge.source === other.source &&
-          edge.target === other.target &&
-          edge.sourceHandle === other.sourceHandle
-        );
-      }))
-  );
+  if (cache.nodes.length !== state.nodes.length) return false;
+  const nodesSame =
+    cache.nodes === state.nodes ||
+    cache.nodes.every((node, index) => {
+      const other = state.nodes[index];
+      return other !== undefined && node.id === other.id && node.data === other.data;
+    });
+  return nodesSame && sameConnections(cache.edges, state.edges);
 }
 
 function compute(state: FlowDocumentState): ProblemCache {
