@@ -22,12 +22,6 @@ export function successorsById(graph: FlowGraph): Map<string, string[]> {
   return successors;
 }
 
-export function predecessorsById(graph: FlowGraph): Map<string, string[]> {
-  const predecessors = new Map<string, string[]>(graph.nodes.map((node) => [node.id, []]));
-  for (const edge of graph.edges) predecessors.get(edge.target)?.push(edge.source);
-  return predecessors;
-}
-
 /** Ids of every node a chat can reach from the given start nodes, starts included. */
 export function reachableFrom(startIds: readonly string[], graph: FlowGraph): Set<string> {
   const successors = successorsById(graph);

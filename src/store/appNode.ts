@@ -14,6 +14,7 @@ export type AppNode = { [K in ModuleKind]: AppNodeOf<K> }[ModuleKind];
 
 export type AppEdge = Edge;
 
+/** Narrows a canvas node to one module kind. */
 export function isNodeOfKind<K extends ModuleKind>(
   node: AppNode,
   kind: K,
