@@ -1,0 +1,347 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEmptyFlow } from '../domain/createFlows';
+import type { FlowDocument } from '../domain/flowDocumentSchema';
+import { createFlowStore, type FlowStore } from '../store/createFlowStore';
+import { createAutosave, type Autosave } from './createAutosave';
+import type { FlowRepository, FlowSummary } from './flowRepository';
+
+/** An in-memory repository that records every save and can be told to fail. */
+function createFakeRepository() {
+  const stored = new Map<string, FlowDocument>();
+  const saves: FlowDocument[] = [];
+  let failure: string | null = null;
+  let saveAttempts = 0;
+  let gate: Promise<void> | null = null;
+
+  const repository: FlowRepository = {
+    listFlows: () =>
+      Promise.resolve(
+        [...stored.values()].map((flow): FlowSummary => ({
+          id: flow.id,
+          name: flow.name,
+          updatedAt: 0,
+        })),
+      ),
+    loadFlow: (id) => {
+      const flow = stored.get(id);
+      return Promise.resolve(
+        flow ? { ok: true, flow: structuredClone(flow) } : { ok: false, reason: 'missing' },
+      );
+    },
+    saveFlow: async (flow) => {
+      saveAttempts += 1;
+      const failWith = failure;
+      if (gate) await gate;
+      if (failWith !== null) throw new Error(failWith);
+      const copy = structuredClone(flow);
+      stored.set(flow.id, copy);
+      saves.push(copy);
+    },
+    deleteFlow: (id) => {
+      stored.delete(id);
+      return Promise.resolve();
+    },
+    readLastOpenFlowId: () => Promise.resolve(null),
+    writeLastOpenFlowId: () => Promise.resolve(),
+  };
+
+  return {
+    repository,
+    /** Every document written successfully, oldest first. */
+    saves,
+    attempts: () => saveAttempts,
+    failWith: (message: string) => {
+      failure = message;
+    },
+    recover: () => {
+      failure = null;
+    },
+    /** Holds every save until the returned function is called. */
+    holdSaves: () => {
+      let release = () => {};
+      gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+  };
+}
+
+const delayMs = 300;
+const retryDelaysMs = [1000, 2000, 4000];
+
+function setUp() {
+  const flow = createEmptyFlow('Autosaved flow');
+  const store = createFlowStore(flow);
+  const fake = createFakeRepository();
+  const onSaved = vi.fn<(flowId: string) => void>();
+  const autosave = createAutosave(store, fake.repository, { delayMs, retryDelaysMs, onSaved });
+  const stop = autosave.start();
+  return { flow, store, fake, autosave, stop, onSaved };
+}
+
+function lastSaved(saves: readonly FlowDocument[]): FlowDocument {
+  const last = saves.at(-1);
+  if (!last) throw new Error('Nothing was saved');
+  return last;
+}
+
+function textOf(flow: FlowDocument, nodeId: string): string | undefined {
+  const found = flow.nodes.find((node) => node.id === nodeId);
+  return found?.type === 'message' ? found.data.text : undefined;
+}
+
+function addMessage(store: FlowStore, text: string): string {
+  const id = store.getState().addNode('message', { x: 0, y: 100 });
+  store.getState().updateNodeData(id, 'message', { text });
+  return id;
+}
+
+function stateOf(autosave: Autosave) {
+  return autosave.getStatus().state;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createAutosave', () => {
+  it('starts out saved and writes nothing while nothing changes', async () => {
+    const { autosave, fake } = setUp();
+
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    expect(stateOf(autosave)).toBe('saved');
+    expect(fake.attempts()).toBe(0);
+  });
+
+  it('saves a change once the author pauses for the delay', async () => {
+    const { store, autosave, fake, flow, onSaved } = setUp();
+
+    const id = addMessage(store, 'Hello');
+    expect(stateOf(autosave)).toBe('pending');
+
+    await vi.advanceTimersByTimeAsync(delayMs - 1);
+    expect(fake.saves).toHaveLength(0);
+
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.saves).toHaveLength(1);
+    expect(lastSaved(fake.saves).id).toBe(flow.id);
+    expect(textOf(lastSaved(fake.saves), id)).toBe('Hello');
+    expect(stateOf(autosave)).toBe('saved');
+    expect(onSaved).toHaveBeenCalledWith(flow.id);
+  });
+
+  it('writes a burst of changes once, with the last of them', async () => {
+    const { store, fake } = setUp();
+    const id = addMessage(store, '');
+
+    for (const text of ['T', 'Ty', 'Typ', 'Typed']) {
+      store.getState().updateNodeData(id, 'message', { text }, `${id}:text`);
+      await vi.advanceTimersByTimeAsync(delayMs / 3);
+    }
+    await vi.advanceTimersByTimeAsync(delayMs);
+
+    expect(fake.saves).toHaveLength(1);
+    expect(textOf(lastSaved(fake.saves), id)).toBe('Typed');
+  });
+
+  it('saves the flow without view state, as a valid flow file', async () => {
+    const { store, fake } = setUp();
+    store.getState().addNode('end', { x: 0, y: 100 });
+
+    await vi.advanceTimersByTimeAsync(delayMs);
+
+    for (const node of lastSaved(fake.saves).nodes) {
+      expect(node).not.toHaveProperty('selected');
+      expect(node).not.toHaveProperty('deletable');
+    }
+  });
+
+  it('does not write again when only the selection changed', async () => {
+    const { store, fake, autosave } = setUp();
+    store.getState().addNode('end', { x: 0, y: 100 });
+    await vi.advanceTimersByTimeAsync(delayMs);
+
+    store.getState().selectNodes(['start']);
+    await vi.advanceTimersByTimeAsync(delayMs);
+
+    expect(fake.attempts()).toBe(1);
+    expect(stateOf(autosave)).toBe('saved');
+  });
+
+  it('reports every status change to subscribers', async () => {
+    const { store, autosave } = setUp();
+    const seen: string[] = [];
+    autosave.subscribe(() => seen.push(stateOf(autosave)));
+
+    store.getState().renameFlow('Renamed');
+    await vi.advanceTimersByTimeAsync(delayMs);
+
+    expect(seen).toEqual(['pending', 'saving', 'saved']);
+  });
+
+  describe('when saving fails', () => {
+    it('reports the failure with the error message and when it retries', async () => {
+      const { store, autosave, fake } = setUp();
+      fake.failWith('Quota exceeded');
+
+      store.getState().renameFlow('Renamed');
+      await vi.advanceTimersByTimeAsync(delayMs);
+
+      expect(autosave.getStatus()).toEqual({
+        state: 'failed',
+        message: 'Quota exceeded',
+        attempt: 1,
+        retryInMs: 1000,
+      });
+    });
+
+    it('retries with growing waits, repeating the last one', async () => {
+      const { store, autosave, fake } = setUp();
+      fake.failWith('Quota exceeded');
+      store.getState().renameFlow('Renamed');
+      await vi.advanceTimersByTimeAsync(delayMs);
+
+      const waits: number[] = [];
+      for (let attempt = 1; attempt <= 4; attempt += 1) {
+        const status = autosave.getStatus();
+        if (status.state !== 'failed') throw new Error(`Expected failed, got ${status.state}`);
+        expect(status.attempt).toBe(attempt);
+        waits.push(status.retryInMs);
+        expect(fake.attempts()).toBe(attempt);
+        await vi.advanceTimersByTimeAsync(status.retryInMs - 1);
+        expect(fake.attempts()).toBe(attempt);
+        await vi.advanceTimersByTimeAsync(1);
+      }
+
+      expect(waits).toEqual([1000, 2000, 4000, 4000]);
+    });
+
+    it('keeps the changes and saves the latest one once the repository recovers', async () => {
+      const { store, autosave, fake } = setUp();
+      fake.failWith('Disk full');
+      const id = addMessage(store, 'First');
+      await vi.advanceTimersByTimeAsync(delayMs);
+      expect(stateOf(autosave)).toBe('failed');
+
+      store.getState().updateNodeData(id, 'message', { text: 'Second' });
+      await vi.advanceTimersByTimeAsync(delayMs);
+      expect(stateOf(autosave)).toBe('failed');
+
+      fake.recover();
+      await vi.advanceTimersByTimeAsync(retryDelaysMs[0] ?? 0);
+
+      expect(autosave.getStatus()).toEqual({ state: 'saved' });
+      expect(fake.saves).toHaveLength(1);
+      expect(textOf(lastSaved(fake.saves), id)).toBe('Second');
+    });
+
+    it('starts the waits over after a success', async () => {
+      const { store, autosave, fake } = setUp();
+      fake.failWith('Offline');
+      store.getState().renameFlow('One');
+      await vi.advanceTimersByTimeAsync(delayMs);
+      await vi.advanceTimersByTimeAsync(1000);
+      fake.recover();
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(stateOf(autosave)).toBe('saved');
+
+      fake.failWith('Offline again');
+      store.getState().renameFlow('Two');
+      await vi.advanceTimersByTimeAsync(delayMs);
+
+      expect(autosave.getStatus()).toMatchObject({ state: 'failed', attempt: 1, retryInMs: 1000 });
+    });
+
+    it('writes right away on flush, without waiting for the retry', async () => {
+      const { store, autosave, fake } = setUp();
+      fake.failWith('Offline');
+      store.getState().renameFlow('Renamed');
+      await vi.advanceTimersByTimeAsync(delayMs);
+
+      fake.recover();
+      await autosave.flush();
+
+      expect(stateOf(autosave)).toBe('saved');
+      expect(lastSaved(fake.saves).name).toBe('Renamed');
+    });
+  });
+
+  it('writes pending changes at once on flush', async () => {
+    const { store, autosave, fake } = setUp();
+    store.getState().renameFlow('Flushed');
+
+    await autosave.flush();
+
+    expect(lastSaved(fake.saves).name).toBe('Flushed');
+    expect(stateOf(autosave)).toBe('saved');
+  });
+
+  it('writes a change made while a save is in flight after that save', async () => {
+    const { store, autosave, fake } = setUp();
+    const release = fake.holdSaves();
+    store.getState().renameFlow('During');
+    await vi.advanceTimersByTimeAsync(delayMs);
+    expect(stateOf(autosave)).toBe('saving');
+
+    store.getState().renameFlow('After');
+    release();
+    await vi.advanceTimersByTimeAsync(delayMs);
+
+    expect(fake.saves.map((flow) => flow.name)).toEqual(['During', 'After']);
+    expect(stateOf(autosave)).toBe('saved');
+  });
+
+  it('writes the previous flow’s pending change when another flow is opened', async () => {
+    const { store, fake, flow } = setUp();
+    store.getState().renameFlow('Renamed before switching');
+    const other = createEmptyFlow('Other');
+
+    store.getState().loadFlow(other);
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(fake.saves).toHaveLength(1);
+    expect(lastSaved(fake.saves)).toMatchObject({ id: flow.id, name: 'Renamed before switching' });
+  });
+
+  it('does not write a flow just because it was opened', async () => {
+    const { store, fake } = setUp();
+
+    store.getState().loadFlow(createEmptyFlow('Other'));
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    expect(fake.attempts()).toBe(0);
+  });
+
+  it('saves changes to the newly opened flow under its own id', async () => {
+    const { store, fake } = setUp();
+    const other = createEmptyFlow('Other');
+    store.getState().loadFlow(other);
+
+    store.getState().renameFlow('Other, renamed');
+    await vi.advanceTimersByTimeAsync(delayMs);
+
+    expect(lastSaved(fake.saves)).toMatchObject({ id: other.id, name: 'Other, renamed' });
+  });
+
+  it('writes what is pending when stopped, and then stops watching', async () => {
+    const { store, fake, stop } = setUp();
+    store.getState().renameFlow('Before stop');
+
+    stop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(lastSaved(fake.saves).name).toBe('Before stop');
+
+    store.getState().renameFlow('After stop');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fake.saves).toHaveLength(1);
+  });
+});

@@ -1,0 +1,150 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createDemoFlow, createEmptyFlow } from '../domain/createFlows';
+import { createIndexedDbFlowRepository } from './flowRepository';
+
+let databaseCount = 0;
+
+/** Each test gets a database of its own, so they cannot see each other's flows. */
+function freshDatabaseName(): string {
+  databaseCount += 1;
+  return `flowbench-test-${databaseCount}`;
+}
+
+/** Writes a record straight into the flows store, as a damaged or foreign write would. */
+async function writeRawRecord(databaseName: string, record: object): Promise<void> {
+  const database = await openDB(databaseName, 1);
+  try {
+    await database.put('flows', record);
+  } finally {
+    database.close();
+  }
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createIndexedDbFlowRepository', () => {
+  it('starts empty', async () => {
+    const repository = createIndexedDbFlowRepository(freshDatabaseName());
+
+    expect(await repository.listFlows()).toEqual([]);
+    expect(await repository.readLastOpenFlowId()).toBeNull();
+  });
+
+  it('loads a saved flow exactly as it was saved', async () => {
+    const repository = createIndexedDbFlowRepository(freshDatabaseName());
+    const flow = createDemoFlow('http://127.0.0.1:4173');
+
+    await repository.saveFlow(flow);
+
+    expect(await repository.loadFlow(flow.id)).toEqual({ ok: true, flow });
+  });
+
+  it('keeps flows for the next visit, when the app opens the database again', async () => {
+    const databaseName = freshDatabaseName();
+    const flow = createEmptyFlow('Kept');
+    await createIndexedDbFlowRepository(databaseName).saveFlow(flow);
+
+    const nextVisit = createIndexedDbFlowRepository(databaseName);
+
+    expect(await nextVisit.loadFlow(flow.id)).toEqual({ ok: true, flow });
+  });
+
+  it('lists saved flows by name, most recently saved first', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const repository = createIndexedDbFlowRepository(freshDatabaseName());
+    const older = createEmptyFlow('Older');
+    const newer = createEmptyFlow('Newer');
+    vi.setSystemTime(1_000);
+    await repository.saveFlow(older);
+    vi.setSystemTime(2_000);
+    await repository.saveFlow(newer);
+
+    expect(await repository.listFlows()).toEqual([
+      { id: newer.id, name: 'Newer', updatedAt: 2_000 },
+      { id: older.id, name: 'Older', updatedAt: 1_000 },
+    ]);
+  });
+
+  it('overwrites a flow saved again under the same id', async () => {
+    const repository = createIndexedDbFlowRepository(freshDatabaseName());
+    const flow = createEmptyFlow('First name');
+    await repository.saveFlow(flow);
+
+    await repository.saveFlow({ ...flow, name: 'Second name' });
+
+    expect((await repository.listFlows()).map((summary) => summary.name)).toEqual(['Second name']);
+    const loaded = await repository.loadFlow(flow.id);
+    expect(loaded.ok && loaded.flow.name).toBe('Second name');
+  });
+
+  it('reports a flow that is not there as missing', async () => {
+    const repository = createIndexedDbFlowRepository(freshDatabaseName());
+
+    expect(await repository.loadFlow('flow-nope')).toEqual({ ok: false, reason: 'missing' });
+  });
+
+  it('forgets a deleted flow', async () => {
+    const repository = createIndexedDbFlowRepository(freshDatabaseName());
+    const kept = createEmptyFlow('Kept');
+    const deleted = createEmptyFlow('Deleted');
+    await repository.saveFlow(kept);
+    await repository.saveFlow(deleted);
+
+    await repository.deleteFlow(deleted.id);
+
+    expect((await repository.listFlows()).map((summary) => summary.id)).toEqual([kept.id]);
+    expect(await repository.loadFlow(deleted.id)).toEqual({ ok: false, reason: 'missing' });
+  });
+
+  it('reports a stored flow that no longer parses as damaged, saying what is wrong', async () => {
+    const databaseName = freshDatabaseName();
+    const repository = createIndexedDbFlowRepository(databaseName);
+    await repository.listFlows();
+    const flow = createEmptyFlow('Damaged');
+    await writeRawRecord(databaseName, {
+      id: flow.id,
+      name: flow.name,
+      updatedAt: 1,
+      flow: { ...flow, nodes: [{ id: 'start', type: 'carousel', position: { x: 0, y: 0 } }] },
+    });
+
+    const loaded = await repository.loadFlow(flow.id);
+
+    expect(loaded).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(loaded.ok === false && loaded.reason === 'damaged' && loaded.message).toContain(
+      'carousel',
+    );
+  });
+
+  it('reports a stored flow whose edges break the graph as damaged', async () => {
+    const databaseName = freshDatabaseName();
+    const repository = createIndexedDbFlowRepository(databaseName);
+    await repository.listFlows();
+    const flow = createEmptyFlow('Dangling edge');
+    await writeRawRecord(databaseName, {
+      id: flow.id,
+      name: flow.name,
+      updatedAt: 1,
+      flow: { ...flow, edges: [{ id: 'e1', source: 'start', target: 'ghost' }] },
+    });
+
+    const loaded = await repository.loadFlow(flow.id);
+
+    expect(loaded.ok === false && loaded.reason === 'damaged' && loaded.message).toContain('ghost');
+  });
+
+  it('remembers the flow open last', async () => {
+    const databaseName = freshDatabaseName();
+    await createIndexedDbFlowRepository(databaseName).writeLastOpenFlowId('flow-a');
+    const repository = createIndexedDbFlowRepository(databaseName);
+
+    expect(await repository.readLastOpenFlowId()).toBe('flow-a');
+
+    await repository.writeLastOpenFlowId('flow-b');
+    expect(await repository.readLastOpenFlowId()).toBe('flow-b');
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { createDemoFlow } from '../domain/createFlows';
+import { parseFlowFile } from '../domain/parseFlowFile';
+import { edgesFromFlow, flowFromCanvas, nodesFromFlow } from './appNode';
+import { createFlowStore } from './createFlowStore';
+
+const demo = () => createDemoFlow('http://127.0.0.1:4173');
+
+describe('nodesFromFlow', () => {
+  it('makes every module deletable on the canvas except Start', () => {
+    const deletable = nodesFromFlow(demo()).map((node) => [node.type, node.deletable]);
+
+    expect(deletable.filter(([, flag]) => !flag)).toEqual([['start', false]]);
+  });
+});
+
+describe('flowFromCanvas', () => {
+  it('gives back the flow the canvas was built from', () => {
+    const flow = demo();
+
+    expect(
+      flowFromCanvas({
+        flowId: flow.id,
+        name: flow.name,
+        nodes: nodesFromFlow(flow),
+        edges: edgesFromFlow(flow),
+      }),
+    ).toEqual(flow);
+  });
+
+  it('leaves out selection, measured sizes and other view state', () => {
+    const store = createFlowStore(demo());
+    store.getState().selectNodes(['welcome', 'ask-email']);
+    store
+      .getState()
+      .onNodesChange([
+        { id: 'welcome', type: 'dimensions', dimensions: { width: 220, height: 64 } },
+      ]);
+    store.getState().onEdgesChange([{ id: 'e-start-welcome', type: 'select', selected: true }]);
+    expect(store.getState().nodes.find((node) => node.id === 'welcome')).toMatchObject({
+      selected: true,
+      measured: { width: 220, height: 64 },
+    });
+
+    const flow = flowFromCanvas(store.getState());
+
+    for (const node of flow.nodes) {
+      expect(Object.keys(node).sort()).toEqual(['data', 'id', 'position', 'type']);
+    }
+    for (const edge of flow.edges) {
+      expect(Object.keys(edge).sort()).toEqual(['id', 'source', 'sourceHandle', 'target']);
+    }
+  });
+
+  it('round-trips through a flow file after edits on the canvas', () => {
+    const store = createFlowStore(demo());
+    const added = store.getState().addNode('message', { x: 300, y: 900 });
+    store.getState().updateNodeData(added, 'message', { text: 'Bye {{firstname}}' });
+    store.getState().onConnect({
+      source: 'thanks-other',
+      sourceHandle: null,
+      target: added,
+      targetHandle: null,
+    });
+    store.getState().renameFlow('Edited demo');
+
+    const flow = flowFromCanvas(store.getState());
+    const reread = parseFlowFile(JSON.stringify(flow));
+
+    expect(reread).toEqual({ ok: true, flow });
+    expect(flow.name).toBe('Edited demo');
+    expect(flow.edges).toContainEqual(
+      expect.objectContaining({ source: 'thanks-other', sourceHandle: 'out', target: added }),
+    );
+  });
+
+  it('writes a missing source handle as "out"', () => {
+    const flow = demo();
+    const edges = edgesFromFlow(flow).map((edge) => ({ ...edge, sourceHandle: null }));
+    const nonConditionEdges = edges.filter((edge) => edge.source !== 'is-gold');
+
+    const written = flowFromCanvas({
+      flowId: flow.id,
+      name: flow.name,
+      nodes: nodesFromFlow(flow),
+      edges: nonConditionEdges,
+    });
+
+    expect(written.edges.every((edge) => edge.sourceHandle === 'out')).toBe(true);
+  });
+});
