@@ -297,6 +297,50 @@ describe('findFlowProblems', () => {
     });
   });
 
+  it('names a rule without a variable by its number, and keys every problem uniquely', () => {
+    const flow = flowOf(
+      [
+        start(),
+        node('branch', 'condition', {
+          rules: [
+            { id: 'r1', variable: '', operator: 'equals', value: '' },
+            { id: 'r2', variable: '', operator: 'equals', value: '' },
+          ],
+        }),
+      ],
+      [edge('start', 'branch')],
+    );
+    const problems = findFlowProblems(flow);
+
+    expect(problemsOf(flow, 'branch')).toEqual(
+      expect.arrayContaining([
+        'Output "Rule 1" leads nowhere',
+        'Output "Rule 2" leads nowhere',
+        'Rule 1 has no variable',
+        'Rule 2 has no variable',
+      ]),
+    );
+    expect(new Set(problems.map((problem) => problem.key)).size).toBe(problems.length);
+  });
+
+  it('reports a variable used twice in one module once', () => {
+    const flow = chain(
+      node('twice', 'set-variable', {
+        assignments: [
+          { variable: 'a', value: '{{x}}' },
+          { variable: 'b', value: '{{x}}' },
+          { variable: '', value: '' },
+          { variable: '', value: '' },
+        ],
+      }),
+    );
+    expect(problemsOf(flow, 'twice')).toEqual([
+      'Assignment 3 has no variable',
+      'Assignment 4 has no variable',
+      'Uses {{x}}, which no module before it sets',
+    ]);
+  });
+
   it('points module problems at their node, so clicking one selects it', () => {
     const flow = flowOf([say('hello', '')]);
 

@@ -50,7 +50,7 @@ export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
       }
     }
     for (const message of facts.configurationProblems) add(node.id, message);
-    for (const name of facts.variablesUsed) {
+    for (const name of new Set(facts.variablesUsed)) {
       if (!customerVariableNames.has(name) && !upstream.mayBeSet(node.id, name)) {
         add(node.id, `Uses {{${name}}}, which no module before it sets`);
       }

@@ -300,6 +300,47 @@ describe('createAutosave', () => {
     expect(stateOf(autosave)).toBe('saved');
   });
 
+  it('stays "saving" while a write is in flight, and a failing write waits before retrying', async () => {
+    const { store, autosave, fake } = setUp();
+    fake.failWith('Disk full');
+    const release = fake.holdSaves();
+    store.getState().renameFlow('First');
+    await vi.advanceTimersByTimeAsync(delayMs);
+    expect(stateOf(autosave)).toBe('saving');
+
+    store.getState().renameFlow('Second');
+    expect(stateOf(autosave)).toBe('saving');
+    await vi.advanceTimersByTimeAsync(delayMs);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(autosave.getStatus()).toMatchObject({ state: 'failed', attempt: 1, retryInMs: 1000 });
+    expect(fake.attempts()).toBe(1);
+
+    fake.recover();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(fake.attempts()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.attempts()).toBe(2);
+    expect(lastSaved(fake.saves).name).toBe('Second');
+    expect(stateOf(autosave)).toBe('saved');
+  });
+
+  it('flush during a write also writes the changes made while it was in flight', async () => {
+    const { store, autosave, fake } = setUp();
+    const release = fake.holdSaves();
+    store.getState().renameFlow('During');
+    await vi.advanceTimersByTimeAsync(delayMs);
+    store.getState().renameFlow('After');
+
+    const flushed = autosave.flush();
+    release();
+    await flushed;
+
+    expect(fake.saves.map((flow) => flow.name)).toEqual(['During', 'After']);
+    expect(stateOf(autosave)).toBe('saved');
+  });
+
   it('writes the previous flow’s pending change when another flow is opened', async () => {
     const { store, fake, flow } = setUp();
     store.getState().renameFlow('Renamed before switching');

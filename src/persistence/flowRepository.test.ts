@@ -3,6 +3,7 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDemoFlow, createEmptyFlow } from '../domain/createFlows';
 import { createIndexedDbFlowRepository } from './flowRepository';
+import { openInitialFlow } from './openInitialFlow';
 
 let databaseCount = 0;
 
@@ -135,6 +136,33 @@ describe('createIndexedDbFlowRepository', () => {
     const loaded = await repository.loadFlow(flow.id);
 
     expect(loaded.ok === false && loaded.reason === 'damaged' && loaded.message).toContain('ghost');
+  });
+
+  it('reports a record without name or date as damaged instead of failing', async () => {
+    const databaseName = freshDatabaseName();
+    const repository = createIndexedDbFlowRepository(databaseName);
+    await repository.listFlows();
+    await writeRawRecord(databaseName, { id: 'bad2', flow: {} });
+
+    const loaded = await repository.loadFlow('bad2');
+
+    expect(loaded).toMatchObject({ ok: false, reason: 'damaged' });
+    expect(loaded.ok === false && loaded.reason === 'damaged' && loaded.message).toMatch(/name/);
+  });
+
+  it('opens another flow, or the demo, when the flow open last is damaged', async () => {
+    const databaseName = freshDatabaseName();
+    const repository = createIndexedDbFlowRepository(databaseName);
+    await repository.listFlows();
+    await writeRawRecord(databaseName, { id: 'bad2', flow: {} });
+    await repository.writeLastOpenFlowId('bad2');
+
+    const opened = await openInitialFlow(repository, 'http://127.0.0.1:4173');
+
+    expect(opened.name).toBe('NPS survey with CRM lookup');
+    expect((await repository.listFlows()).map((flow) => flow.name)).toEqual([
+      'NPS survey with CRM lookup',
+    ]);
   });
 
   it('remembers the flow open last', async () => {

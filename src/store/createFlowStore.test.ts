@@ -2,7 +2,7 @@ import type { XYPosition } from '@xyflow/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEmptyFlow } from '../domain/createFlows';
 import { flowDocumentSchema, type FlowDocument } from '../domain/flowDocumentSchema';
-import { isNodeOfKind, type AppNode } from './appNode';
+import { flowFromCanvas, isNodeOfKind, type AppNode } from './appNode';
 import {
   createFlowStore,
   selectedFragment,
@@ -318,6 +318,24 @@ describe('createFlowStore', () => {
       expect(nodeById(store, 'welcome').position).toEqual({ x: 0, y: 100 });
     });
 
+    it('makes two drags a moment apart two undo steps', () => {
+      const store = createFlowStore(chatFlow());
+      const drag = (id: string, to: XYPosition) => {
+        store.getState().onNodesChange([{ id, type: 'position', position: to, dragging: true }]);
+        store.getState().onNodesChange([{ id, type: 'position', dragging: false }]);
+      };
+
+      drag('welcome', { x: 300, y: 100 });
+      vi.advanceTimersByTime(500);
+      drag('ask', { x: 300, y: 200 });
+
+      store.getState().undo();
+      expect(nodeById(store, 'ask').position).toEqual({ x: 0, y: 200 });
+      expect(nodeById(store, 'welcome').position).toEqual({ x: 300, y: 100 });
+      store.getState().undo();
+      expect(nodeById(store, 'welcome').position).toEqual({ x: 0, y: 100 });
+    });
+
     it('does not record measuring a node as an edit', () => {
       const store = createFlowStore(chatFlow());
 
@@ -487,6 +505,28 @@ describe('createFlowStore', () => {
         'branch:else->end-else',
         'branch:silver->end-gold',
       ]);
+    });
+
+    it('ignores connections into Start, from outputs a module lacks, or between unknown modules', () => {
+      const store = createFlowStore(branchingFlow());
+      const before = edgeLinks(store);
+      const connect = (source: string, sourceHandle: string | null, target: string) =>
+        store.getState().onConnect({ source, sourceHandle, target, targetHandle: null });
+
+      connect('end-gold', null, 'start');
+      connect('branch', 'platinum', 'end-gold');
+      connect('start', 'nope', 'branch');
+      connect('ghost', null, 'end-else');
+      connect('branch', 'else', 'ghost');
+
+      expect(edgeLinks(store)).toEqual(before);
+      expect(() => flowFromCanvas(store.getState())).not.toThrow();
+
+      const chat = createFlowStore(chatFlow());
+      chat
+        .getState()
+        .onConnect({ source: 'ask', sourceHandle: 'out', target: 'start', targetHandle: null });
+      expect(edgeLinks(chat)).toEqual(['start:out->welcome', 'welcome:out->ask', 'ask:out->end']);
     });
 
     it('ignores connecting a module to itself', () => {
