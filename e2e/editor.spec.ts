@@ -209,7 +209,42 @@ test.describe('undo and redo', () => {
   });
 });
 
+test('moving a module by dragging is one undo step', async ({ flowbench, page }) => {
+  const node = flowbench.node('thanks-other');
+  const before = await node.boundingBox();
+  if (!before) throw new Error('node not visible');
+  await page.mouse.move(before.x + 40, before.y + 15);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 140, before.y + 65, { steps: 12 });
+  await page.mouse.up();
+  await expect.poll(async () => (await node.boundingBox())?.x).toBeGreaterThan(before.x + 50);
+
+  await flowbench.pressShortcut('z');
+  await expect.poll(async () => (await node.boundingBox())?.x).toBeCloseTo(before.x, 0);
+  await expect.poll(async () => (await node.boundingBox())?.y).toBeCloseTo(before.y, 0);
+});
+
 test.describe('selection, delete, copy and paste', () => {
+  test('a selected connection is deleted with Delete, and comes back with undo', async ({
+    flowbench,
+    page,
+  }) => {
+    const edge = page.locator('.react-flow__edge[data-id="e-welcome-email"]');
+    const from = await flowbench.node('welcome').boundingBox();
+    const to = await flowbench.node('ask-email').boundingBox();
+    if (!from || !to) throw new Error('nodes not visible');
+    // Click the connection halfway between the two modules it joins.
+    await page.mouse.click(from.x + from.width / 2, (from.y + from.height + to.y) / 2);
+    await expect(edge).toHaveClass(/selected/);
+    await page.keyboard.press('Delete');
+    await expect(edge).toHaveCount(0);
+    await expect(
+      flowbench.problems.getByRole('button', { name: /Message output leads nowhere/ }),
+    ).toBeVisible();
+    await flowbench.pressShortcut('z');
+    await expect(edge).toHaveCount(1);
+  });
+
   test('Delete removes the selected module and its connections; Start cannot be deleted', async ({
     flowbench,
     page,
