@@ -160,6 +160,21 @@ describe('createFlowStore', () => {
       expect(messageText(store, 'welcome')).toBe('Hello');
     });
 
+    it('makes each typed word its own undo step, as a text editor does', () => {
+      const store = createFlowStore(chatFlow());
+      store.getState().updateNodeData('welcome', 'message', { text: '' }, 'welcome:text');
+      vi.advanceTimersByTime(undoGroupWindowMs + 1);
+
+      typeInto(store, 'welcome', 'Hello big world', 50);
+
+      store.getState().undo();
+      expect(messageText(store, 'welcome')).toBe('Hello big');
+      store.getState().undo();
+      expect(messageText(store, 'welcome')).toBe('Hello');
+      store.getState().undo();
+      expect(messageText(store, 'welcome')).toBe('');
+    });
+
     it('keeps typing in one group while each pause is shorter than the window', () => {
       const store = createFlowStore(chatFlow());
 

@@ -53,7 +53,7 @@ export interface FlowActions {
   addNode: (kind: ModuleKind, position: XYPosition) => string;
   /**
    * Changes part of one node's configuration. Calls with the same `groupKey` in quick
-   * succession (typing into one field) become a single undo step.
+   * succession (typing into one field) become a single undo step per typed word.
    */
   updateNodeData: <K extends ModuleKind>(
     nodeId: string,
@@ -102,6 +102,25 @@ function parseCanvasNode(
   return { ...parsed.data, ...view, deletable: parsed.data.type !== 'start' };
 }
 
+/**
+ * Whether an edit types a space after a word in one of the text fields it changes: then the
+ * new word is a new undo step, as in a text editor.
+ */
+function startsNewWord(before: object, patch: object): boolean {
+  const previous = new Map(Object.entries(before));
+  return Object.entries(patch).some(([field, value]) => {
+    const old = previous.get(field);
+    return (
+      typeof value === 'string' &&
+      typeof old === 'string' &&
+      value.length === old.length + 1 &&
+      value.startsWith(old) &&
+      /\s$/.test(value) &&
+      /\S$/.test(old)
+    );
+  });
+}
+
 /** Edges whose source handle still exists: a removed condition rule takes its edge with it. */
 function edgesWithLiveHandles(changedNode: AppNode, edges: AppEdge[]): AppEdge[] {
   const handles = new Set(describeNode(changedNode).outputs.map((output) => output.id));
@@ -145,7 +164,11 @@ export function createFlowStore(initialFlow: FlowDocument) {
           lastGroupKey = null;
         },
 
-        renameFlow: (name) => withGroup('flow-name', () => set({ name })),
+        renameFlow: (name) =>
+          withGroup('flow-name', () => {
+            if (startsNewWord({ name: get().name }, { name })) lastGroupKey = null;
+            set({ name });
+          }),
 
         onNodesChange: (changes) => {
           const moves = changes.filter((change) => change.type === 'position');
@@ -201,6 +224,7 @@ export function createFlowStore(initialFlow: FlowDocument) {
               { selected: node.selected, measured: node.measured },
             );
             if (!updated) return;
+            if (startsNewWord(node.data, patch)) lastGroupKey = null;
             set({
               nodes: get().nodes.with(index, updated),
               edges: edgesWithLiveHandles(updated, get().edges),
