@@ -106,7 +106,10 @@ function parseCanvasNode(
  * Whether an edit types a space after a word in one of the text fields it changes: then the
  * new word is a new undo step, as in a text editor.
  */
-function startsNewWord(before: object, patch: object): boolean {
+function startsNewWord(
+  before: Readonly<Record<string, unknown>>,
+  patch: Readonly<Record<string, unknown>>,
+): boolean {
   const previous = new Map(Object.entries(before));
   return Object.entries(patch).some(([field, value]) => {
     const old = previous.get(field);
