@@ -160,6 +160,43 @@ test.describe('inspector', () => {
   });
 });
 
+test.describe('module forms', () => {
+  test('a set-variable module assigns values, shown as the variables it sets', async ({
+    flowbench,
+  }) => {
+    await flowbench.addByClick('Set variable');
+    const id = await flowbench.selectedNodeId();
+    await flowbench.inspector.getByLabel('Variable 1').fill('coupon_code');
+    await flowbench.inspector.getByLabel('Value 1').fill('NPS-{{nps_score}}');
+    await flowbench.inspector.getByRole('button', { name: 'Add assignment' }).click();
+    await flowbench.inspector.getByLabel('Variable 2').fill('channel');
+    await flowbench.inspector.getByLabel('Value 2').fill('web');
+    await expect(flowbench.node(id).getByRole('list', { name: 'Sets variables' })).toHaveText(
+      /coupon_code\s*channel/,
+    );
+    await expect(flowbench.node(id)).toContainText('coupon_code ← NPS-{{nps_score}}');
+    await flowbench.inspector.getByRole('button', { name: 'Remove assignment 1' }).click();
+    await expect(flowbench.node(id).getByRole('list', { name: 'Sets variables' })).toHaveText(
+      'channel',
+    );
+  });
+
+  test('a single-choice question needs options', async ({ flowbench }) => {
+    await flowbench.addByClick('Question');
+    const id = await flowbench.selectedNodeId();
+    await flowbench.inspector.getByLabel('Prompt').fill('Which colour?');
+    await flowbench.inspector.getByLabel('Variable').fill('colour');
+    await flowbench.inspector.getByLabel('Input type').selectOption('single-choice');
+    const noOptions = flowbench.problems.getByRole('button', {
+      name: /Single-choice question has no options/,
+    });
+    await expect(noOptions).toBeVisible();
+    await flowbench.inspector.getByLabel('Options (one per line)').fill('Red\nGreen\nBlue');
+    await expect(noOptions).toHaveCount(0);
+    await expect(flowbench.node(id)).toContainText('Single choice: Which colour?');
+  });
+});
+
 test.describe('undo and redo', () => {
   test('an inspector edit is undone and redone with the toolbar and the keyboard', async ({
     flowbench,
