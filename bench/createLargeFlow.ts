@@ -15,7 +15,8 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
   for (let index = 1; nodes.length < moduleCount - 1; index += 1) {
     const id = `n${index}`;
     const position = { x: (index % 20) * 260, y: Math.floor(index / 20) * 160 };
-    if (index % 10 === 0) {
+    const roomForBranch = nodes.length + 4 <= moduleCount - 1;
+    if (index % 10 === 0 && roomForBranch) {
       nodes.push({
         id,
         type: 'condition',

@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeNode } from '../domain/describeNode';
 import type { ModuleKind } from '../modules/moduleDefinitions';
@@ -15,7 +15,14 @@ export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
     const problems = useFlowStore(useShallow((state) => selectNodeProblems(state, id)));
     const updateNodeInternals = useUpdateNodeInternals();
     const outputKey = facts.outputs.map((output) => output.id).join('\u0000');
-    useEffect(() => updateNodeInternals(id), [id, outputKey, updateNodeInternals]);
+    const measuredOutputKey = useRef(outputKey);
+    useEffect(() => {
+      // React Flow measures handles on mount by itself; asking again for every node of a large
+      // flow would cost a store update each. Re-measure only when the outputs change.
+      if (measuredOutputKey.current === outputKey) return;
+      measuredOutputKey.current = outputKey;
+      updateNodeInternals(id);
+    }, [id, outputKey, updateNodeInternals]);
 
     const singleOutput = facts.outputs.length === 1 && facts.outputs[0]?.label === '';
     return (

@@ -323,6 +323,76 @@ describe('findFlowProblems', () => {
     expect(new Set(problems.map((problem) => problem.key)).size).toBe(problems.length);
   });
 
+  it('keys two identical problems on one module apart', () => {
+    const flow = flowOf(
+      [
+        start(),
+        ask('ask', 'tier'),
+        branch('branch', [
+          { id: 'first', variable: 'tier', value: 'gold' },
+          { id: 'again', variable: 'tier', value: 'gold' },
+        ]),
+        end(),
+      ],
+      [edge('start', 'ask'), edge('ask', 'branch'), edge('branch', 'end', 'else')],
+    );
+    const problems = findFlowProblems(flow);
+
+    expect(problemsOf(flow, 'branch')).toEqual([
+      'Output "tier equals gold" leads nowhere',
+      'Output "tier equals gold" leads nowhere',
+    ]);
+    expect(new Set(problems.map((problem) => problem.key)).size).toBe(problems.length);
+  });
+
+  it('keys problems apart when a module id and a label spell another problem’s key', () => {
+    const flow = flowOf(
+      [
+        start(),
+        ask('ask', 'v'),
+        branch('a', [{ id: 'r', variable: 'v', value: 'z:Output "Rule 1' }]),
+        node('a:Output "v equals z', 'condition', { rules: [{ id: 'r', variable: '' }] }),
+        end(),
+      ],
+      [
+        edge('start', 'ask'),
+        edge('ask', 'a'),
+        edge('a', 'a:Output "v equals z', 'else'),
+        edge('a:Output "v equals z', 'end', 'else'),
+      ],
+    );
+    const problems = findFlowProblems(flow);
+
+    const spelledAlike = problems.filter(
+      (problem) =>
+        `${problem.nodeId ?? 'flow'}:${problem.message}` ===
+        'a:Output "v equals z:Output "Rule 1" leads nowhere',
+    );
+    expect(spelledAlike.map((problem) => problem.nodeId)).toEqual(['a', 'a:Output "v equals z']);
+    expect(new Set(problems.map((problem) => problem.key)).size).toBe(problems.length);
+  });
+
+  it('names a rule without a variable by its place among the rules', () => {
+    const flow = flowOf(
+      [
+        start(),
+        ask('ask', 'tier'),
+        branch('branch', [
+          { id: 'gold', variable: 'tier', value: 'gold' },
+          { id: 'blank', variable: '' },
+        ]),
+        end(),
+      ],
+      [edge('start', 'ask'), edge('ask', 'branch'), edge('branch', 'end', 'gold')],
+    );
+
+    expect(problemsOf(flow, 'branch')).toEqual([
+      'Output "Rule 2" leads nowhere',
+      'Output "else" leads nowhere',
+      'Rule 2 has no variable',
+    ]);
+  });
+
   it('reports a variable used twice in one module once', () => {
     const flow = chain(
       node('twice', 'set-variable', {

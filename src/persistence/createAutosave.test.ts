@@ -341,6 +341,90 @@ describe('createAutosave', () => {
     expect(stateOf(autosave)).toBe('saved');
   });
 
+  describe('a change made while a write that then fails is in flight', () => {
+    it('keeps "saving" until the write fails, then waits for the retry to save the change', async () => {
+      const { store, autosave, fake } = setUp();
+      fake.failWith('Disk full');
+      const release = fake.holdSaves();
+      const id = addMessage(store, 'First');
+      const seen: string[] = [];
+      autosave.subscribe(() => seen.push(stateOf(autosave)));
+      await vi.advanceTimersByTimeAsync(delayMs);
+      expect(stateOf(autosave)).toBe('saving');
+      expect(fake.attempts()).toBe(1);
+
+      store.getState().updateNodeData(id, 'message', { text: 'Second' });
+      expect(stateOf(autosave)).toBe('saving');
+      await vi.advanceTimersByTimeAsync(delayMs + 1);
+      expect(stateOf(autosave)).toBe('saving');
+      expect(fake.attempts()).toBe(1);
+
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(autosave.getStatus()).toEqual({
+        state: 'failed',
+        message: 'Disk full',
+        attempt: 1,
+        retryInMs: 1000,
+      });
+      expect(fake.attempts()).toBe(1);
+
+      fake.recover();
+      await vi.advanceTimersByTimeAsync(999);
+      expect(fake.attempts()).toBe(1);
+      expect(stateOf(autosave)).toBe('failed');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fake.attempts()).toBe(2);
+      expect(fake.saves).toHaveLength(1);
+      expect(textOf(lastSaved(fake.saves), id)).toBe('Second');
+      expect(autosave.getStatus()).toEqual({ state: 'saved' });
+      expect(seen).toEqual(['saving', 'failed', 'saving', 'saved']);
+
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(fake.attempts()).toBe(2);
+    });
+
+    it('lets a flush waiting on that write resolve, reporting the failure', async () => {
+      const { store, autosave, fake } = setUp();
+      fake.failWith('Disk full');
+      const release = fake.holdSaves();
+      store.getState().renameFlow('First');
+      await vi.advanceTimersByTimeAsync(delayMs);
+      store.getState().renameFlow('Second');
+
+      const flushed = autosave.flush();
+      release();
+      await flushed;
+
+      expect(autosave.getStatus()).toMatchObject({ state: 'failed', attempt: 1, retryInMs: 1000 });
+      expect(fake.attempts()).toBe(1);
+    });
+  });
+
+  it('resolves a flush made during a write only once the changes made meanwhile are saved', async () => {
+    const { store, autosave, fake } = setUp();
+    const release = fake.holdSaves();
+    const id = addMessage(store, 'During');
+    await vi.advanceTimersByTimeAsync(delayMs);
+    expect(stateOf(autosave)).toBe('saving');
+    store.getState().updateNodeData(id, 'message', { text: 'Before flush' });
+
+    let flushed = false;
+    const flushing = autosave.flush().then(() => {
+      flushed = true;
+    });
+    store.getState().updateNodeData(id, 'message', { text: 'After flush' });
+    await vi.advanceTimersByTimeAsync(delayMs * 3);
+    expect(flushed).toBe(false);
+    expect(fake.saves).toHaveLength(0);
+
+    release();
+    await flushing;
+
+    expect(fake.saves.map((flow) => textOf(flow, id))).toEqual(['During', 'After flush']);
+    expect(autosave.getStatus()).toEqual({ state: 'saved' });
+  });
+
   it('writes the previous flow’s pending change when another flow is opened', async () => {
     const { store, fake, flow } = setUp();
     store.getState().renameFlow('Renamed before switching');

@@ -165,6 +165,47 @@ describe('createIndexedDbFlowRepository', () => {
     ]);
   });
 
+  it.each([
+    ['name and date', { id: 'bad2', flow: {} }],
+    ['date', { id: 'bad2', name: 'No date', flow: {} }],
+    ['name', { id: 'bad2', updatedAt: 1, flow: {} }],
+    ['a name that is text', { id: 'bad2', name: 42, updatedAt: 1, flow: {} }],
+  ])(
+    'resolves a record lacking %s as damaged, with a message, and leaves it out of the list',
+    async (_lacking, record) => {
+      const databaseName = freshDatabaseName();
+      const repository = createIndexedDbFlowRepository(databaseName);
+      await repository.listFlows();
+      await writeRawRecord(databaseName, record);
+
+      const loaded = await repository.loadFlow('bad2');
+
+      expect(loaded).toMatchObject({ ok: false, reason: 'damaged' });
+      const message = loaded.ok === false && loaded.reason === 'damaged' ? loaded.message : '';
+      expect(message.trim()).not.toBe('');
+      expect(await repository.listFlows()).toEqual([]);
+    },
+  );
+
+  it('opens the most recent intact flow when the flow open last has no name or date', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const databaseName = freshDatabaseName();
+    const repository = createIndexedDbFlowRepository(databaseName);
+    const older = createEmptyFlow('Older');
+    const newer = createEmptyFlow('Newer');
+    vi.setSystemTime(1_000);
+    await repository.saveFlow(older);
+    vi.setSystemTime(2_000);
+    await repository.saveFlow(newer);
+    await writeRawRecord(databaseName, { id: 'bad2', flow: {} });
+    await repository.writeLastOpenFlowId('bad2');
+
+    const opened = await openInitialFlow(repository, 'http://127.0.0.1:4173');
+
+    expect(opened).toEqual(newer);
+    expect((await repository.listFlows()).map((flow) => flow.id)).toEqual([newer.id, older.id]);
+  });
+
   it('remembers the flow open last', async () => {
     const databaseName = freshDatabaseName();
     await createIndexedDbFlowRepository(databaseName).writeLastOpenFlowId('flow-a');

@@ -351,6 +351,65 @@ describe('createFlowStore', () => {
       expect(nodeById(store, 'welcome').position).toEqual({ x: 0, y: 100 });
     });
 
+    it.each([
+      ['without a position', false],
+      ['with the drop position', true],
+    ])(
+      'makes two drags of many updates each, 500 ms apart, two undo steps (drop %s)',
+      (_drop, dropCarriesPosition) => {
+        const store = createFlowStore(chatFlow());
+        const drag = (id: string, from: XYPosition, to: XYPosition) => {
+          for (let step = 1; step <= 5; step += 1) {
+            const position = {
+              x: from.x + ((to.x - from.x) * step) / 5,
+              y: from.y + ((to.y - from.y) * step) / 5,
+            };
+            store.getState().onNodesChange([{ id, type: 'position', position, dragging: true }]);
+            vi.advanceTimersByTime(16);
+          }
+          store
+            .getState()
+            .onNodesChange([
+              dropCarriesPosition
+                ? { id, type: 'position', position: to, dragging: false }
+                : { id, type: 'position', dragging: false },
+            ]);
+        };
+
+        drag('welcome', { x: 0, y: 100 }, { x: 250, y: 150 });
+        vi.setSystemTime(Date.now() + 500);
+        drag('ask', { x: 0, y: 200 }, { x: 250, y: 250 });
+        expect(nodeById(store, 'welcome').position).toEqual({ x: 250, y: 150 });
+        expect(nodeById(store, 'ask').position).toEqual({ x: 250, y: 250 });
+
+        store.getState().undo();
+        expect(nodeById(store, 'ask').position).toEqual({ x: 0, y: 200 });
+        expect(nodeById(store, 'welcome').position).toEqual({ x: 250, y: 150 });
+
+        store.getState().undo();
+        expect(nodeById(store, 'welcome').position).toEqual({ x: 0, y: 100 });
+        expect(nodeById(store, 'ask').position).toEqual({ x: 0, y: 200 });
+        expect(store.temporal.getState().pastStates).toHaveLength(0);
+      },
+    );
+
+    it('keeps one drag one undo step even when the author pauses mid-drag', () => {
+      const store = createFlowStore(chatFlow());
+      const move = (x: number, dragging: boolean) =>
+        store
+          .getState()
+          .onNodesChange([{ id: 'welcome', type: 'position', position: { x, y: 100 }, dragging }]);
+
+      move(50, true);
+      vi.advanceTimersByTime(undoGroupWindowMs * 3);
+      move(120, true);
+      move(120, false);
+      store.getState().undo();
+
+      expect(nodeById(store, 'welcome').position).toEqual({ x: 0, y: 100 });
+      expect(store.temporal.getState().pastStates).toHaveLength(0);
+    });
+
     it('does not record measuring a node as an edit', () => {
       const store = createFlowStore(chatFlow());
 
@@ -542,6 +601,28 @@ describe('createFlowStore', () => {
         .getState()
         .onConnect({ source: 'ask', sourceHandle: 'out', target: 'start', targetHandle: null });
       expect(edgeLinks(chat)).toEqual(['start:out->welcome', 'welcome:out->ask', 'ask:out->end']);
+    });
+
+    it('ignores a connection the flow file could not hold, recording no undo step', () => {
+      const store = createFlowStore(branchingFlow());
+      store.getState().addNode('message', { x: 0, y: 300 });
+      const edgesBefore = store.getState().edges;
+      const undoStepsBefore = store.temporal.getState().pastStates.length;
+      const messageId = store.getState().nodes.at(-1)?.id ?? '';
+      const connect = (source: string, sourceHandle: string | null, target: string) =>
+        store.getState().onConnect({ source, sourceHandle, target, targetHandle: null });
+
+      connect(messageId, 'out', 'start');
+      connect(messageId, 'nope', 'end-gold');
+      connect('branch', 'bronze', 'end-gold');
+      connect('end-gold', null, messageId);
+      connect('ghost', 'out', messageId);
+      connect(messageId, 'out', 'ghost');
+      connect('ghost', null, 'phantom');
+
+      expect(store.getState().edges).toBe(edgesBefore);
+      expect(store.temporal.getState().pastStates).toHaveLength(undoStepsBefore);
+      expect(flowFromCanvas(store.getState()).edges).toHaveLength(4);
     });
 
     it('ignores connecting a module to itself', () => {

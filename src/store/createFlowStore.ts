@@ -30,6 +30,8 @@ import {
 /** Edits closer together than this, with the same grouping key, are undone as one step. */
 export const undoGroupWindowMs = 1000;
 
+const dragGroupKey = 'drag';
+
 export interface FlowDocumentState {
   flowId: string;
   name: string;
@@ -175,7 +177,7 @@ export function createFlowStore(initialFlow: FlowDocument) {
 
         onNodesChange: (changes) => {
           const moves = changes.filter((change) => change.type === 'position');
-          withGroup(moves.length > 0 ? 'drag' : null, () =>
+          withGroup(moves.length > 0 ? dragGroupKey : null, () =>
             set({ nodes: applyNodeChanges(changes, get().nodes) }),
           );
           // A drag is one undo step from pick-up to drop; the next drag is another.
@@ -307,10 +309,11 @@ export function createFlowStore(initialFlow: FlowDocument) {
         limit: 200,
         handleSet: (recordPastState) => (pastState, replace) => {
           const now = Date.now();
+          // A drag stays one step however long it takes; typing groups end after a pause.
           const continuesGroup =
             pendingGroupKey !== null &&
             pendingGroupKey === lastGroupKey &&
-            now - lastGroupAt < undoGroupWindowMs;
+            (pendingGroupKey === dragGroupKey || now - lastGroupAt < undoGroupWindowMs);
           lastGroupKey = pendingGroupKey;
           lastGroupAt = now;
           if (!continuesGroup) recordPastState(pastState, replace);
