@@ -119,6 +119,19 @@ test.describe('connecting and problems', () => {
       'else',
     ]);
     await expect(node.locator('.react-flow__handle.source')).toHaveCount(3);
+
+    // Handles added after the node first rendered are measured, so they can be connected.
+    const ruleHandle = node.locator('.react-flow__handle.source').nth(1);
+    const ruleId = await ruleHandle.getAttribute('data-handleid');
+    if (!ruleId) throw new Error('rule handle has no id');
+    await flowbench.connect(conditionId, 'end', ruleId);
+    await expect(flowbench.edges()).toHaveCount(10);
+    await expect(
+      flowbench.problems.getByRole('button', { name: /Output "email is set" leads nowhere/ }),
+    ).toHaveCount(0);
+    await expect(
+      flowbench.problems.getByRole('button', { name: /Output "else" leads nowhere/ }),
+    ).toBeVisible();
   });
 });
 
