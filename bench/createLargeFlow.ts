@@ -42,7 +42,7 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
         id: join,
         type: 'set-variable',
         position,
-        data: { assignments: [{ variable: `joined_${index}`, value: '1' }] },
+        data: { assignments: [{ id: 'a', variable: `joined_${index}`, value: '1' }] },
       });
       link(yes, join);
       link(no, join);

@@ -17,7 +17,14 @@ describe('extractPlaceholders', () => {
     expect(extractPlaceholders('Hello {{ firstname }}!')).toEqual(['firstname']);
   });
 
-  it.each(['No placeholders here', '{{}}', '{{  }}', '{single}', '{{two words}}', ''])(
+  it('returns a malformed name as written, so it can be reported', () => {
+    expect(extractPlaceholders('Hi {{ First Name }} and {{e-mail}}')).toEqual([
+      'First Name',
+      'e-mail',
+    ]);
+  });
+
+  it.each(['No placeholders here', '{{}}', '{{  }}', '{single}', ''])(
     'finds nothing in %j',
     (text) => {
       expect(extractPlaceholders(text)).toEqual([]);

@@ -1,10 +1,14 @@
-const placeholderPattern = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+const placeholderPattern = /\{\{([^{}]*)\}\}/g;
 
-/** Names used as `{{name}}` placeholders in a text, in order of first appearance, without repeats. */
+/**
+ * What `{{…}}` placeholders in a text name, trimmed, in order of first appearance, without
+ * repeats. Names are returned as written, valid or not, so a typo can be reported.
+ */
 export function extractPlaceholders(text: string): string[] {
   const names = new Set<string>();
   for (const match of text.matchAll(placeholderPattern)) {
-    if (match[1]) names.add(match[1]);
+    const name = match[1]?.trim();
+    if (name) names.add(name);
   }
   return [...names];
 }

@@ -1,6 +1,7 @@
 import { customerVariableNames } from './customerVariables';
 import { describeNode } from './describeNode';
 import { reachableFrom, type FlowGraph } from './flowGraph';
+import { variableNameSchema } from './variableNameSchema';
 import { variablesSetUpstream } from './variablesSetUpstream';
 
 export interface FlowProblem {
@@ -51,7 +52,9 @@ export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
     }
     for (const message of facts.configurationProblems) add(node.id, message);
     for (const name of new Set(facts.variablesUsed)) {
-      if (!customerVariableNames.has(name) && !upstream.mayBeSet(node.id, name)) {
+      if (!variableNameSchema.safeParse(name).success) {
+        add(node.id, `{{${name}}} is not a variable name; names are lower snake_case`);
+      } else if (!customerVariableNames.has(name) && !upstream.mayBeSet(node.id, name)) {
         add(node.id, `Uses {{${name}}}, which no module before it sets`);
       }
     }

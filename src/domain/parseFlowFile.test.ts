@@ -67,11 +67,12 @@ describe('parseFlowFile', () => {
       );
 
       const flow = flowOf(parseFlowFile(text));
+      const anAssignmentId: unknown = expect.stringMatching(/^assignment-/);
 
       expect(flow.nodes.map((n) => n.data)).toEqual([
         {},
         { prompt: 'Your name?', variable: '', inputType: 'text', options: [] },
-        { assignments: [{ variable: '', value: '' }] },
+        { assignments: [{ id: anAssignmentId, variable: '', value: '' }] },
         { rules: [] },
         { url: '', authorization: '', useRequestQueue: false, expectedVariables: [] },
         { text: '' },

@@ -1,5 +1,9 @@
-import type { z } from 'zod';
-import { currentSchemaVersion, flowDocumentSchema, type FlowDocument } from './flowDocumentSchema';
+import {
+  currentSchemaVersion,
+  findGraphIssues,
+  flowDocumentSchema,
+  type FlowDocument,
+} from './flowDocumentSchema';
 
 export interface FlowFileError {
   /** Where in the file, e.g. `nodes[2] (id "ask-email").data.variable`; empty for the whole file. */
@@ -58,16 +62,28 @@ export function parseFlowDocument(json: unknown): ParseFlowFileResult {
   }
   const parsed = flowDocumentSchema.safeParse(json);
   if (parsed.success) return { ok: true, flow: parsed.data };
+  const issues: { path: PropertyKey[]; message: string }[] = parsed.error.issues;
+  // zod skips the graph checks when a field is malformed; run them on the raw file as well.
+  const graphIssues = findGraphIssues(arrayField(json, 'nodes'), arrayField(json, 'edges'));
+  const seen = new Set(issues.map((issue) => `${issue.path.join('.')}\u0000${issue.message}`));
+  const extra = graphIssues.filter(
+    (issue) => !seen.has(`${issue.path.join('.')}\u0000${issue.message}`),
+  );
   return {
     ok: false,
-    errors: parsed.error.issues.map((issue) => ({
+    errors: [...issues, ...extra].map((issue) => ({
       where: describeLocation(issue.path, json),
       message: issue.message,
     })),
   };
 }
 
-function describeLocation(path: z.core.$ZodIssue['path'], json: object): string {
+function arrayField(json: object, field: string): unknown[] {
+  const value: unknown = Object.entries(json).find(([key]) => key === field)?.[1];
+  return Array.isArray(value) ? value : [];
+}
+
+function describeLocation(path: readonly PropertyKey[], json: object): string {
   let where = '';
   let cursor: unknown = json;
   for (const segment of path) {

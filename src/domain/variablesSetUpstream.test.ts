@@ -40,13 +40,15 @@ describe('variablesSetUpstream', () => {
     const flow = flowOf(
       [
         node('start', 'start'),
-        node('branch', 'condition'),
+        node('branch', 'condition', {
+          rules: [{ id: 'yes', variable: 'email', operator: 'is-set', value: '' }],
+        }),
         ask('left', 'left_answer'),
         node('end', 'end'),
       ],
       [
         edge('start', 'branch'),
-        edge('branch', 'left', 'else'),
+        edge('branch', 'left', 'yes'),
         edge('left', 'end'),
         edge('branch', 'end', 'else'),
       ],

@@ -39,7 +39,12 @@ export function isModuleKind(value: unknown): value is ModuleKind {
 
 export const moduleKinds: ModuleKind[] = Object.keys(moduleDefinitions).filter(isModuleKind);
 
-export const positionSchema = z.object({ x: z.number(), y: z.number() });
+/** Canvas coordinates; far beyond any real flow, but small enough to draw. */
+const coordinateSchema = z
+  .number()
+  .min(-1_000_000, 'Coordinates must lie within ±1,000,000')
+  .max(1_000_000, 'Coordinates must lie within ±1,000,000');
+export const positionSchema = z.object({ x: coordinateSchema, y: coordinateSchema });
 
 function nodeSchemaOf<K extends ModuleKind>(definition: ModuleDefinition<K, ModuleDataByKind[K]>) {
   return z.object({

@@ -12,7 +12,9 @@ function NodeInspector<K extends ModuleKind>({ node }: { node: AppNodeOf<K> }) {
     <Inspector
       nodeId={node.id}
       data={node.data}
-      update={(patch, field) => updateNodeData(node.id, node.type, patch, `${node.id}:${field}`)}
+      update={(patch, field) =>
+        updateNodeData(node.id, node.type, patch, field && `${node.id}:${field}`)
+      }
     />
   );
 }

@@ -175,6 +175,40 @@ describe('createFlowStore', () => {
       expect(messageText(store, 'welcome')).toBe('');
     });
 
+    it('groups by word inside lists too: a condition rule value, option lines, the flow name', () => {
+      const store = createFlowStore(branchingFlow());
+      const typeRuleValue = (text: string) => {
+        for (let length = 1; length <= text.length; length += 1) {
+          const branch = nodeById(store, 'branch');
+          if (!isNodeOfKind(branch, 'condition')) throw new Error('Expected a condition');
+          const rules = branch.data.rules.map((rule) =>
+            rule.id === 'gold' ? { ...rule, value: text.slice(0, length) } : rule,
+          );
+          store.getState().updateNodeData('branch', 'condition', { rules }, 'branch:gold.value');
+          vi.advanceTimersByTime(50);
+        }
+      };
+      const goldValue = () => {
+        const branch = nodeById(store, 'branch');
+        if (!isNodeOfKind(branch, 'condition')) throw new Error('Expected a condition');
+        return branch.data.rules[0]?.value;
+      };
+
+      typeRuleValue('gold or platinum');
+      store.getState().undo();
+      expect(goldValue()).toBe('gold or');
+      store.getState().undo();
+      expect(goldValue()).toBe('gold');
+
+      vi.advanceTimersByTime(undoGroupWindowMs + 1);
+      for (const name of ['A', 'Al', 'Alpha', 'Alpha B', 'Alpha Be', 'Alpha Beta']) {
+        store.getState().renameFlow(name);
+        vi.advanceTimersByTime(50);
+      }
+      store.getState().undo();
+      expect(store.getState().name).toBe('Alpha');
+    });
+
     it('keeps typing in one group while each pause is shorter than the window', () => {
       const store = createFlowStore(chatFlow());
 

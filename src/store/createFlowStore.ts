@@ -105,25 +105,31 @@ function parseCanvasNode(
 }
 
 /**
- * Whether an edit types a space after a word in one of the text fields it changes: then the
- * new word is a new undo step, as in a text editor.
+ * Whether an edit begins a new word in any text it changes, however deep (a rule's value, an
+ * option line): then it starts a new undo step, as in a text editor. A new list entry (a new
+ * line of options, another expected variable) counts as a new word too.
  */
-function startsNewWord(
-  before: Readonly<Record<string, unknown>>,
-  patch: Readonly<Record<string, unknown>>,
-): boolean {
-  const previous = new Map(Object.entries(before));
-  return Object.entries(patch).some(([field, value]) => {
-    const old = previous.get(field);
-    return (
-      typeof value === 'string' &&
-      typeof old === 'string' &&
-      value.length === old.length + 1 &&
-      value.startsWith(old) &&
-      /\s$/.test(value) &&
-      /\S$/.test(old)
+export function startsNewWord(before: unknown, after: unknown): boolean {
+  if (typeof before === 'string' && typeof after === 'string') {
+    if (after.length <= before.length || !after.startsWith(before)) return false;
+    return /\S$/.test(before) && /\s/.test(after.slice(before.length));
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    if (after.length > before.length) return before.length > 0;
+    return after.some((item, index) => startsNewWord(before[index], item));
+  }
+  if (
+    typeof before === 'object' &&
+    before !== null &&
+    typeof after === 'object' &&
+    after !== null
+  ) {
+    const previous = new Map(Object.entries(before));
+    return Object.entries(after).some(([field, value]) =>
+      startsNewWord(previous.get(field), value),
     );
-  });
+  }
+  return false;
 }
 
 /** Edges whose source handle still exists: a removed condition rule takes its edge with it. */

@@ -42,7 +42,13 @@ export function ConditionInspector({ data, update }: InspectorProps<ConditionDat
               label={`Rule ${number} operator`}
               value={rule.operator}
               options={operatorOptions}
-              onChange={(operator) => replace(rule.id, { operator }, 'operator')}
+              onChange={(operator) =>
+                update({
+                  rules: data.rules.map((other) =>
+                    other.id === rule.id ? { ...other, operator } : other,
+                  ),
+                })
+              }
             />
             {operatorTakesValue(rule.operator) && (
               <TextField
@@ -55,9 +61,7 @@ export function ConditionInspector({ data, update }: InspectorProps<ConditionDat
             <button
               type="button"
               className="link-button"
-              onClick={() =>
-                update({ rules: data.rules.filter((other) => other.id !== rule.id) }, 'rules')
-              }
+              onClick={() => update({ rules: data.rules.filter((other) => other.id !== rule.id) })}
             >
               Remove rule {number}
             </button>
@@ -67,15 +71,12 @@ export function ConditionInspector({ data, update }: InspectorProps<ConditionDat
       <button
         type="button"
         onClick={() =>
-          update(
-            {
-              rules: [
-                ...data.rules,
-                { id: newId('rule'), variable: '', operator: 'equals', value: '' },
-              ],
-            },
-            'rules',
-          )
+          update({
+            rules: [
+              ...data.rules,
+              { id: newId('rule'), variable: '', operator: 'equals', value: '' },
+            ],
+          })
         }
       >
         Add rule

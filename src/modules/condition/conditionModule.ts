@@ -41,12 +41,31 @@ export const conditionRuleSchema = z.object({
 });
 export type ConditionRule = z.output<typeof conditionRuleSchema>;
 
+export const elseOutputId = 'else';
+
 export const conditionDataSchema = z.object({
-  rules: z.array(conditionRuleSchema).default([]),
+  rules: z
+    .array(conditionRuleSchema)
+    .default([])
+    .superRefine((rules, context) => {
+      // Rule ids are the node's output handles, next to `else`: they must be told apart.
+      const seen = new Set<string>([elseOutputId]);
+      rules.forEach((rule, index) => {
+        if (seen.has(rule.id)) {
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'id'],
+            message:
+              rule.id === elseOutputId
+                ? `Rule id "${elseOutputId}" is reserved for the else output`
+                : `Duplicate rule id "${rule.id}"`,
+          });
+        }
+        seen.add(rule.id);
+      });
+    }),
 });
 export type ConditionData = z.output<typeof conditionDataSchema>;
-
-export const elseOutputId = 'else';
 
 export function describeRule(rule: ConditionRule): string {
   const variable = rule.variable || '?';

@@ -38,7 +38,7 @@ export function QuestionInspector({ data, update }: InspectorProps<QuestionData>
         label="Input type"
         value={data.inputType}
         options={inputTypeOptions}
-        onChange={(inputType) => update({ inputType }, 'inputType')}
+        onChange={(inputType) => update({ inputType })}
       />
       {data.inputType === 'single-choice' && (
         <TextField

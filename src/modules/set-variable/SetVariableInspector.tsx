@@ -1,40 +1,43 @@
+import { newId } from '../../domain/newId';
 import { TextField } from '../../panels/fields/TextField';
 import type { InspectorProps } from '../InspectorProps';
 import { assignmentSchema, type Assignment, type SetVariableData } from './setVariableModule';
 
 export function SetVariableInspector({ data, update }: InspectorProps<SetVariableData>) {
-  const replace = (index: number, patch: Partial<Assignment>, field: string) =>
+  const replace = (assignmentId: string, patch: Partial<Assignment>, field: string) =>
     update(
       {
-        assignments: data.assignments.map((assignment, i) =>
-          i === index ? { ...assignment, ...patch } : assignment,
+        assignments: data.assignments.map((assignment) =>
+          assignment.id === assignmentId ? { ...assignment, ...patch } : assignment,
         ),
       },
-      `assignments.${index}.${field}`,
+      `assignments.${assignmentId}.${field}`,
     );
   return (
     <>
       {data.assignments.map((assignment, index) => (
-        <fieldset key={index} className="row-group">
+        <fieldset key={assignment.id} className="row-group">
           <legend>Assignment {index + 1}</legend>
           <TextField
             label={`Variable ${index + 1}`}
             value={assignment.variable}
             schema={assignmentSchema.shape.variable}
-            onValid={(variable) => replace(index, { variable }, 'variable')}
+            onValid={(variable) => replace(assignment.id, { variable }, 'variable')}
           />
           <TextField
             label={`Value ${index + 1}`}
             value={assignment.value}
             schema={assignmentSchema.shape.value}
-            onValid={(value) => replace(index, { value }, 'value')}
+            onValid={(value) => replace(assignment.id, { value }, 'value')}
             hint="May contain {{variable}} placeholders."
           />
           <button
             type="button"
             className="link-button"
             onClick={() =>
-              update({ assignments: data.assignments.filter((_, i) => i !== index) }, 'assignments')
+              update({
+                assignments: data.assignments.filter((other) => other.id !== assignment.id),
+              })
             }
           >
             Remove assignment {index + 1}
@@ -44,7 +47,12 @@ export function SetVariableInspector({ data, update }: InspectorProps<SetVariabl
       <button
         type="button"
         onClick={() =>
-          update({ assignments: [...data.assignments, { variable: '', value: '' }] }, 'assignments')
+          update({
+            assignments: [
+              ...data.assignments,
+              { id: newId('assignment'), variable: '', value: '' },
+            ],
+          })
         }
       >
         Add assignment

@@ -1,16 +1,24 @@
 import { z } from 'zod';
 import { extractPlaceholders } from '../../domain/extractPlaceholders';
+import { newId } from '../../domain/newId';
 import { optionalVariableNameSchema } from '../../domain/variableNameSchema';
 import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
 
 export const assignmentSchema = z.object({
+  /** Keeps a row's identity in the inspector when rows above it are removed. */
+  id: z
+    .string()
+    .min(1)
+    .default(() => newId('assignment')),
   variable: optionalVariableNameSchema.default(''),
   value: z.string().default(''),
 });
 export type Assignment = z.output<typeof assignmentSchema>;
 
 export const setVariableDataSchema = z.object({
-  assignments: z.array(assignmentSchema).default([{ variable: '', value: '' }]),
+  assignments: z
+    .array(assignmentSchema)
+    .default(() => [{ id: newId('assignment'), variable: '', value: '' }]),
 });
 export type SetVariableData = z.output<typeof setVariableDataSchema>;
 
@@ -23,7 +31,12 @@ export const setVariableModule: ModuleDefinition<'set-variable', SetVariableData
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => data.assignments.map((a) => a.variable).filter(Boolean),
-  variablesUsed: (data) => data.assignments.flatMap((a) => extractPlaceholders(a.value)),
+  // Assignments run in order, so a value may use what an earlier row of the same module set.
+  variablesUsed: (data) =>
+    data.assignments.flatMap((assignment, index) => {
+      const setEarlier = new Set(data.assignments.slice(0, index).map((a) => a.variable));
+      return extractPlaceholders(assignment.value).filter((name) => !setEarlier.has(name));
+    }),
   summary: (data) => {
     const named = data.assignments.filter((a) => a.variable);
     if (named.length === 0) return 'No assignments';

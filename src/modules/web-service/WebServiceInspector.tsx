@@ -32,7 +32,7 @@ export function WebServiceInspector({ data, update }: InspectorProps<WebServiceD
       <CheckboxField
         label="Use request queue"
         checked={data.useRequestQueue}
-        onChange={(useRequestQueue) => update({ useRequestQueue }, 'useRequestQueue')}
+        onChange={(useRequestQueue) => update({ useRequestQueue })}
         hint={
           data.useRequestQueue
             ? 'Queued requests run in the background: at runtime the response cannot set variables.'

@@ -13,7 +13,16 @@ export const webServiceDataSchema = z.object({
   url: webServiceUrlSchema.default(''),
   authorization: z.string().default(''),
   useRequestQueue: z.boolean().default(false),
-  expectedVariables: z.array(variableNameSchema).default([]),
+  expectedVariables: z
+    .array(variableNameSchema)
+    .default([])
+    .refine((names) => new Set(names).size === names.length, {
+      error: (issue) => {
+        const names = Array.isArray(issue.input) ? issue.input : [];
+        const twice = names.filter((name, index) => names.indexOf(name) !== index);
+        return `Listed twice: ${[...new Set(twice)].join(', ')}`;
+      },
+    }),
 });
 export type WebServiceData = z.output<typeof webServiceDataSchema>;
 
