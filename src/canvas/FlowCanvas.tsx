@@ -9,7 +9,8 @@ import {
 } from '@xyflow/react';
 import { useEffect, useRef, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { isModuleKind, moduleDefinitions } from '../modules/moduleDefinitions';
+import { addableModuleKinds } from '../domain/addableModuleKinds';
+import { isModuleKind } from '../modules/moduleDefinitions';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { nodeTypes } from './nodeTypes';
@@ -63,7 +64,7 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
     if (!acceptsDrag(event)) return;
     event.preventDefault();
     const kind = event.dataTransfer.getData(paletteDragType);
-    if (isModuleKind(kind) && moduleDefinitions[kind].addableFromPalette) {
+    if (isModuleKind(kind) && addableModuleKinds(nodes).includes(kind)) {
       addNode(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
       return;
     }

@@ -1,23 +1,25 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { moduleDefinitions, moduleKinds, type ModuleKind } from '../modules/moduleDefinitions';
+import { useShallow } from 'zustand/react/shallow';
+import { addableModuleKinds } from '../domain/addableModuleKinds';
+import { moduleDefinitions, type ModuleKind } from '../modules/moduleDefinitions';
 import { moduleViews } from '../modules/moduleViews';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { paletteDragType } from './paletteDragType';
 
-const paletteKinds = moduleKinds.filter((kind) => moduleDefinitions[kind].addableFromPalette);
 /** Roughly half a node, so a clicked module lands centred in the view. */
 const halfNodeSize = { x: 110, y: 40 };
 const stackOffset = 30;
 
 export function Palette() {
   const addNode = useFlowStore((state) => state.addNode);
+  const paletteKinds = useFlowStore(useShallow((state) => addableModuleKinds(state.nodes)));
   const reactFlowStore = useStoreApi<AppNode, AppEdge>();
   const { screenToFlowPosition, getNodes } = useReactFlow<AppNode, AppEdge>();
 
   const addAtViewportCentre = (kind: ModuleKind) => {
     const canvas = reactFlowStore.getState().domNode?.getBoundingClientRect();
-    const centre = canvas
+    const centre = canvas?.width
       ? screenToFlowPosition({
           x: canvas.left + canvas.width / 2,
           y: canvas.top + canvas.height / 2,

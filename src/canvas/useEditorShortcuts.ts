@@ -4,16 +4,29 @@ import { useFlowStoreApi } from '../store/FlowStoreContext';
 
 const pasteOffset = { x: 40, y: 40 };
 
+const textInputTypes = new Set(['text', 'search', 'url', 'email', 'password', 'tel', 'number']);
+
+/** Where keys edit text, so the browser's own undo, copy and delete apply. */
 function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && textInputTypes.has(target.type);
+}
+
+/** Any form control: Delete/Backspace there must not delete the module being configured. */
+function isFormControl(target: EventTarget | null): boolean {
   return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLSelectElement ||
+    target instanceof HTMLTextAreaElement ||
+    isTextEntry(target)
   );
 }
 
 /**
  * Delete/Backspace, undo/redo, copy/paste and duplicate, on the whole page except while the
- * author types into a field (where the browser's own text editing applies).
+ * author types into a text field (where the browser's own text editing applies). On a select
+ * or checkbox the shortcuts work, but Delete/Backspace does not delete the module.
  */
 export function useEditorShortcuts() {
   const store = useFlowStoreApi();
@@ -26,6 +39,7 @@ export function useEditorShortcuts() {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) {
+        if (isFormControl(event.target)) return;
         event.preventDefault();
         state.deleteSelection();
       } else if (mod && key === 'z') {

@@ -412,21 +412,28 @@ describe('findFlowProblems', () => {
     ]);
   });
 
-  it('points module problems at their node, so clicking one selects it', () => {
+  it('points module problems at their node, named by kind and id, so clicking one selects it', () => {
     const flow = flowOf([say('hello', '')]);
 
     expect(findFlowProblems(flow)).toEqual([
       {
         key: 'flow:The flow has no Start module',
         nodeId: null,
+        nodeName: null,
         message: 'The flow has no Start module',
       },
       {
         key: 'hello:Message output leads nowhere',
         nodeId: 'hello',
+        nodeName: 'Message hello',
         message: 'Message output leads nowhere',
       },
-      { key: 'hello:Message has no text', nodeId: 'hello', message: 'Message has no text' },
+      {
+        key: 'hello:Message has no text',
+        nodeId: 'hello',
+        nodeName: 'Message hello',
+        message: 'Message has no text',
+      },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { moduleDefinitions, type ModuleKind } from '../modules/moduleDefinitions';
 import { customerVariableNames } from './customerVariables';
 import { describeNode } from './describeNode';
 import { reachableFrom, type FlowGraph } from './flowGraph';
@@ -9,6 +10,8 @@ export interface FlowProblem {
   key: string;
   /** The node to select when the author clicks the problem; null for flow-wide ones. */
   nodeId: string | null;
+  /** How the list names that node, e.g. `Question ask-email`; null for flow-wide ones. */
+  nodeName: string | null;
   message: string;
 }
 
@@ -16,19 +19,24 @@ export interface FlowProblem {
 export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const keysSeen = new Map<string, number>();
-  const add = (nodeId: string | null, message: string) => {
+  const add = (node: { id: string; type: ModuleKind } | null, message: string) => {
+    const nodeId = node?.id ?? null;
     const key = `${nodeId ?? 'flow'}:${message}`;
     const seen = keysSeen.get(key) ?? 0;
     keysSeen.set(key, seen + 1);
-    problems.push({ key: seen === 0 ? key : `${key}#${seen}`, nodeId, message });
+    problems.push({
+      key: seen === 0 ? key : `${key}#${seen}`,
+      nodeId,
+      nodeName: node ? `${moduleDefinitions[node.type].label} ${node.id}` : null,
+      message,
+    });
   };
 
-  const startIds = graph.nodes.filter((node) => node.type === 'start').map((node) => node.id);
-  if (startIds.length === 0) add(null, 'The flow has no Start module');
-  if (startIds.length > 1) {
-    for (const id of startIds.slice(1)) {
-      add(id, `The flow has ${startIds.length} Start modules; a chat needs exactly one`);
-    }
+  const starts = graph.nodes.filter((node) => node.type === 'start');
+  const startIds = starts.map((node) => node.id);
+  if (starts.length === 0) add(null, 'The flow has no Start module');
+  for (const extra of starts.slice(1)) {
+    add(extra, `The flow has ${starts.length} Start modules; a chat needs exactly one`);
   }
 
   const reachable = reachableFrom(startIds, graph);
@@ -39,23 +47,23 @@ export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
 
   for (const node of graph.nodes) {
     const facts = describeNode(node);
-    if (startIds.length > 0 && !reachable.has(node.id)) add(node.id, 'Not reachable from Start');
+    if (startIds.length > 0 && !reachable.has(node.id)) add(node, 'Not reachable from Start');
     for (const output of facts.outputs) {
       if (!connectedHandles.has(`${node.id}\u0000${output.id}`)) {
         add(
-          node.id,
+          node,
           output.label
             ? `Output "${output.label}" leads nowhere`
             : `${facts.label} output leads nowhere`,
         );
       }
     }
-    for (const message of facts.configurationProblems) add(node.id, message);
+    for (const message of facts.configurationProblems) add(node, message);
     for (const name of new Set(facts.variablesUsed)) {
       if (!variableNameSchema.safeParse(name).success) {
-        add(node.id, `{{${name}}} is not a variable name; names are lower snake_case`);
+        add(node, `{{${name}}} is not a variable name; names are lower snake_case`);
       } else if (!customerVariableNames.has(name) && !upstream.mayBeSet(node.id, name)) {
-        add(node.id, `Uses {{${name}}}, which no module before it sets`);
+        add(node, `Uses {{${name}}}, which no module before it sets`);
       }
     }
   }

@@ -17,7 +17,11 @@ export interface ModuleDefinition<Kind extends string, Data> {
   description: string;
   /** Parses a node's `data`; every field has a default so `{}` is valid. */
   dataSchema: z.ZodType<Data, unknown>;
-  addableFromPalette: boolean;
+  /**
+   * A kind a flow has exactly one of (Start): the palette offers it only while the flow has
+   * none, the last one cannot be deleted, and copies leave it out.
+   */
+  onePerFlow: boolean;
   hasInput: boolean;
   outputs(data: Data): ModuleOutput[];
   /** Variables this module writes into the process instance. */

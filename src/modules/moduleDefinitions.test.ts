@@ -1,3 +1,4 @@
+import { addableModuleKinds } from '../domain/addableModuleKinds';
 import { describe, expect, it } from 'vitest';
 import { describeNode } from '../domain/describeNode';
 import {
@@ -54,10 +55,12 @@ describe('moduleDefinitions', () => {
     expect(withoutRowIds(parsed.data)).toEqual(withoutRowIds(defaultDataOf(kind)));
   });
 
-  it('offers every kind except Start in the palette', () => {
-    const addable = moduleKinds.filter((kind) => moduleDefinitions[kind].addableFromPalette);
+  it('offers every kind except Start in the palette, and Start only to a flow without one', () => {
+    const withStart = addableModuleKinds([{ type: 'start' }, { type: 'message' }]);
+    const withoutStart = addableModuleKinds([{ type: 'message' }]);
 
-    expect(addable).toEqual(moduleKinds.filter((kind) => kind !== 'start'));
+    expect(withStart).toEqual(moduleKinds.filter((kind) => kind !== 'start'));
+    expect(withoutStart).toEqual(moduleKinds);
   });
 
   it('gives every kind except Start an input', () => {

@@ -1,21 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { selectFlowProblems } from '../store/selectFlowProblems';
-import { moduleDefinitions } from '../modules/moduleDefinitions';
 
 export function ProblemsPanel() {
   const problems = useFlowStore(selectFlowProblems);
-  const nodes = useFlowStore((state) => state.nodes);
   const selectNodes = useFlowStore((state) => state.selectNodes);
   const { fitView } = useReactFlow<AppNode, AppEdge>();
-
-  const nodeNames = useMemo(
-    () =>
-      new Map(nodes.map((node) => [node.id, `${moduleDefinitions[node.type].label} ${node.id}`])),
-    [nodes],
-  );
 
   return (
     <section className="panel problems" aria-label="Problems">
@@ -40,9 +31,7 @@ export function ProblemsPanel() {
                     void fitView({ nodes: [{ id: problem.nodeId }], duration: 300, maxZoom: 1.2 });
                   }}
                 >
-                  <span className="problem-node">
-                    {nodeNames.get(problem.nodeId) ?? problem.nodeId}
-                  </span>
+                  <span className="problem-node">{problem.nodeName}</span>
                   <span className="problem-text">{problem.message}</span>
                 </button>
               )}

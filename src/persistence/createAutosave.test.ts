@@ -177,6 +177,30 @@ describe('createAutosave', () => {
     expect(stateOf(autosave)).toBe('saved');
   });
 
+  it('does not even mark the flow unsaved when only the selection changed', () => {
+    const { store, autosave } = setUp();
+
+    store.getState().selectNodes(['start']);
+
+    expect(stateOf(autosave)).toBe('saved');
+  });
+
+  it('writes within a second while the author keeps typing without a pause', async () => {
+    const { store, fake } = setUp();
+    const id = addMessage(store, '');
+    await vi.advanceTimersByTimeAsync(delayMs);
+    const writesBefore = fake.saves.length;
+
+    for (let keystroke = 1; keystroke <= 20; keystroke += 1) {
+      store.getState().updateNodeData(id, 'message', { text: 'x'.repeat(keystroke) }, 'typing');
+      await vi.advanceTimersByTimeAsync(150);
+    }
+
+    // 3 s of typing, one key every 150 ms: never a 300 ms pause, yet written every second.
+    expect(fake.saves.length - writesBefore).toBeGreaterThanOrEqual(2);
+    expect(textOf(lastSaved(fake.saves), id)?.length).toBeGreaterThanOrEqual(13);
+  });
+
   it('reports every status change to subscribers', async () => {
     const { store, autosave } = setUp();
     const seen: string[] = [];

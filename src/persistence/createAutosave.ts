@@ -1,5 +1,5 @@
 import { flowFromCanvas } from '../store/appNode';
-import type { FlowDocumentState, FlowStore } from '../store/createFlowStore';
+import { sameFlowDocument, type FlowDocumentState, type FlowStore } from '../store/createFlowStore';
 import type { FlowRepository } from './flowRepository';
 
 export type SaveStatus =
@@ -11,6 +11,8 @@ export type SaveStatus =
 export interface AutosaveOptions {
   /** Quiet time after the last change before writing. */
   delayMs?: number;
+  /** Longest a change waits while the author keeps editing without a pause. */
+  maxWaitMs?: number;
   /** Waits between retries of a failed save; the last one repeats. */
   retryDelaysMs?: readonly number[];
   onSaved?: (flowId: string) => void;
@@ -32,7 +34,12 @@ export interface Autosave {
 export function createAutosave(
   store: FlowStore,
   repository: FlowRepository,
-  { delayMs = 300, retryDelaysMs = [1000, 2000, 4000, 8000], onSaved }: AutosaveOptions = {},
+  {
+    delayMs = 300,
+    maxWaitMs = 1000,
+    retryDelaysMs = [1000, 2000, 4000, 8000],
+    onSaved,
+  }: AutosaveOptions = {},
 ): Autosave {
   const pending = new Map<string, FlowDocumentState>();
   const lastSavedJson = new Map<string, string>();
@@ -41,6 +48,8 @@ export function createAutosave(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failedAttempts = 0;
   let running: Promise<void> | null = null;
+  /** When the oldest change not yet written was made. */
+  let unsavedSince: number | null = null;
 
   const setStatus = (next: SaveStatus) => {
     status = next;
@@ -79,6 +88,7 @@ export function createAutosave(
         if (pending.get(flowId) === state) pending.delete(flowId);
       }
       failedAttempts = 0;
+      if (pending.size === 0) unsavedSince = null;
       setStatus(pending.size > 0 ? { state: 'pending' } : { state: 'saved' });
       if (pending.size > 0) schedule(delayMs);
     } catch (error) {
@@ -99,14 +109,7 @@ export function createAutosave(
   lastSavedJson.set(initial.flowId, JSON.stringify(flowFromCanvas(initial)));
 
   const onStoreChange = (state: FlowDocumentState, previous: FlowDocumentState) => {
-    if (
-      state.nodes === previous.nodes &&
-      state.edges === previous.edges &&
-      state.name === previous.name &&
-      state.flowId === previous.flowId
-    ) {
-      return;
-    }
+    if (state.flowId === previous.flowId && sameFlowDocument(previous, state)) return;
     if (state.flowId !== previous.flowId) {
       // A newly opened flow is as stored; what the previous one still owes is written now.
       lastSavedJson.set(state.flowId, JSON.stringify(flowFromCanvas(state)));
@@ -114,9 +117,11 @@ export function createAutosave(
       return;
     }
     pending.set(state.flowId, state);
+    const now = Date.now();
+    unsavedSince ??= now;
     if (status.state !== 'failed') {
       if (!running) setStatus({ state: 'pending' });
-      schedule(delayMs);
+      schedule(Math.max(0, Math.min(delayMs, unsavedSince + maxWaitMs - now)));
     }
   };
 

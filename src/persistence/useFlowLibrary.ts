@@ -51,7 +51,11 @@ export function useFlowLibrary(repository: FlowRepository, store: FlowStore, aut
   };
 
   const openFlow = useMutation({
-    mutationFn: async (id: string) => show(await loadOrThrow(id)),
+    mutationFn: async (id: string) => {
+      // The open flow is already on screen; reloading it would throw away undo history.
+      if (id === store.getState().flowId) return;
+      await show(await loadOrThrow(id));
+    },
     onSettled: refreshList,
   });
 

@@ -498,6 +498,19 @@ describe('createFlowStore', () => {
       expect(store.getState().nodes.map((n) => n.id)).toEqual(['start', 'welcome', 'ask', 'end']);
       expect(store.getState().edges).toHaveLength(3);
     });
+    it('deletes extra Start modules but always keeps one', () => {
+      const store = createFlowStore(
+        flowOf([
+          node('start', 'start', { x: 0, y: 0 }),
+          node('start-2', 'start', { x: 200, y: 0 }),
+        ]),
+      );
+
+      store.getState().selectNodes(['start', 'start-2']);
+      store.getState().deleteSelection();
+
+      expect(store.getState().nodes.map((n) => n.id)).toEqual(['start']);
+    });
   });
 
   describe('insertFragment', () => {

@@ -75,7 +75,8 @@ export type FlowState = FlowDocumentState & FlowActions;
 
 type HistoryState = Pick<FlowDocumentState, 'name' | 'nodes' | 'edges'>;
 
-function sameDocument(past: HistoryState, current: HistoryState): boolean {
+/** Whether two states hold the same flow document: name, modules, positions, connections. */
+export function sameFlowDocument(past: HistoryState, current: HistoryState): boolean {
   if (past.name !== current.name || past.nodes.length !== current.nodes.length) return false;
   const nodesSame = past.nodes.every((node, index) => {
     const other = current.nodes[index];
@@ -130,6 +131,16 @@ export function startsNewWord(before: unknown, after: unknown): boolean {
     );
   }
   return false;
+}
+
+/**
+ * The one-per-flow module (Start) that stays when every module of its kind is selected for
+ * deletion: a flow keeps at least one, while extra ones (an imported file's) can go.
+ */
+function mustStay(node: AppNode, nodes: readonly AppNode[]): boolean {
+  if (!moduleDefinitions[node.type].onePerFlow) return false;
+  const sameKind = nodes.filter((other) => other.type === node.type);
+  return sameKind.every((other) => other.selected) && sameKind[0]?.id === node.id;
 }
 
 /** Edges whose source handle still exists: a removed condition rule takes its edge with it. */
@@ -256,15 +267,12 @@ export function createFlowStore(initialFlow: FlowDocument) {
         },
 
         deleteSelection: () => {
+          const nodes = get().nodes;
           const removed = new Set(
-            get()
-              .nodes.filter(
-                (node) => node.selected && moduleDefinitions[node.type].addableFromPalette,
-              )
-              .map((node) => node.id),
+            nodes.filter((node) => node.selected && !mustStay(node, nodes)).map((node) => node.id),
           );
           set({
-            nodes: get().nodes.filter((node) => !removed.has(node.id)),
+            nodes: nodes.filter((node) => !removed.has(node.id)),
             edges: get().edges.filter(
               (edge) => !edge.selected && !removed.has(edge.source) && !removed.has(edge.target),
             ),
@@ -311,7 +319,7 @@ export function createFlowStore(initialFlow: FlowDocument) {
           nodes: state.nodes,
           edges: state.edges,
         }),
-        equality: sameDocument,
+        equality: sameFlowDocument,
         limit: 200,
         handleSet: (recordPastState) => (pastState, replace) => {
           const now = Date.now();
@@ -335,7 +343,7 @@ export type FlowStore = ReturnType<typeof createFlowStore>;
 /** The selected nodes (Start excepted: a flow has one) and the edges among them. */
 export function selectedFragment(state: FlowDocumentState): FlowFragment {
   const nodes = state.nodes.filter(
-    (node) => node.selected && moduleDefinitions[node.type].addableFromPalette,
+    (node) => node.selected && !moduleDefinitions[node.type].onePerFlow,
   );
   const ids = new Set(nodes.map((node) => node.id));
   return {

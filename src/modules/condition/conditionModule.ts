@@ -80,7 +80,7 @@ export const conditionModule: ModuleDefinition<'condition', ConditionData> = {
   label: 'Condition',
   description: 'Branches on the first rule that matches, else the else branch',
   dataSchema: conditionDataSchema,
-  addableFromPalette: true,
+  onePerFlow: false,
   hasInput: true,
   outputs: (data): ModuleOutput[] => [
     ...data.rules.map((rule, index) => ({

@@ -9,7 +9,7 @@ export const endModule: ModuleDefinition<'end', EndData> = {
   label: 'End',
   description: 'Ends the chat',
   dataSchema: endDataSchema,
-  addableFromPalette: true,
+  onePerFlow: false,
   hasInput: true,
   outputs: () => [],
   variablesSet: () => [],

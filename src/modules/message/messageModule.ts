@@ -12,7 +12,7 @@ export const messageModule: ModuleDefinition<'message', MessageData> = {
   label: 'Message',
   description: 'Shows a text; {{variable}} placeholders are filled in',
   dataSchema: messageDataSchema,
-  addableFromPalette: true,
+  onePerFlow: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: () => [],

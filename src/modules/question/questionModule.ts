@@ -28,7 +28,7 @@ export const questionModule: ModuleDefinition<'question', QuestionData> = {
   label: 'Question',
   description: 'Asks the customer and stores the answer as a string',
   dataSchema: questionDataSchema,
-  addableFromPalette: true,
+  onePerFlow: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => (data.variable ? [data.variable] : []),

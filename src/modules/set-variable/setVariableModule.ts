@@ -27,7 +27,7 @@ export const setVariableModule: ModuleDefinition<'set-variable', SetVariableData
   label: 'Set variable',
   description: 'Assigns values to variables',
   dataSchema: setVariableDataSchema,
-  addableFromPalette: true,
+  onePerFlow: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => data.assignments.map((a) => a.variable).filter(Boolean),

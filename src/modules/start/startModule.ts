@@ -9,7 +9,7 @@ export const startModule: ModuleDefinition<'start', StartData> = {
   label: 'Start',
   description: 'Where every chat begins',
   dataSchema: startDataSchema,
-  addableFromPalette: false,
+  onePerFlow: true,
   hasInput: false,
   outputs: () => singleOutput,
   variablesSet: () => [],

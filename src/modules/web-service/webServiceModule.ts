@@ -40,7 +40,7 @@ export const webServiceModule: ModuleDefinition<'web-service', WebServiceData> =
   label: 'WebService',
   description: 'POSTs all variables to your API and takes back data.variables',
   dataSchema: webServiceDataSchema,
-  addableFromPalette: true,
+  onePerFlow: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => data.expectedVariables,
