@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { serverUrl, startServer } from './startServer';
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4173);
+const host = process.env.HOST?.trim() || '127.0.0.1';
+const rawPort = process.env.PORT?.trim();
+const port = rawPort ? Number(rawPort) : 4173;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
   process.exit(1);

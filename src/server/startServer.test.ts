@@ -46,6 +46,20 @@ describe('the production server', () => {
     expect(await response.json()).toEqual({ error: 'No route GET /api/nope' });
   });
 
+  it('answers HEAD like GET, and other methods on a known route with 405 and Allow', async () => {
+    const head = await fetch(`${url}/api/health`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    const post = await fetch(`${url}/api/health`, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('collapses repeated slashes, so //api/health is the API and not the app', async () => {
+    const response = await fetch(`${url}//api//health?x=1`);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
   it('forbids framing and sniffing, and limits where the page may connect', async () => {
     const response = await fetch(`${url}/`);
     expect(response.headers.get('x-frame-options')).toBe('DENY');
