@@ -236,6 +236,20 @@ test.describe('undo and redo', () => {
     await expect(flowbench.node('welcome')).toContainText('Welcome back!');
   });
 
+  test('undo works while a select has the focus', async ({ flowbench, page }) => {
+    await flowbench.selectNode('ask-nps');
+    const inputType = flowbench.inspector.getByLabel('Input type');
+    await inputType.focus();
+    await inputType.selectOption('number');
+    await expect(flowbench.node('ask-nps')).toContainText('Number:');
+    await expect(inputType).toBeFocused();
+    await flowbench.pressShortcut('z');
+    await expect(flowbench.node('ask-nps')).toContainText('NPS (0–10):');
+    // Delete on a form control must not delete the module being configured.
+    await page.keyboard.press('Delete');
+    await expect(flowbench.node('ask-nps')).toBeVisible();
+  });
+
   test('each typed word is one undo step, not one per key', async ({ flowbench, page }) => {
     await flowbench.selectNode('thanks-other');
     const text = flowbench.inspector.getByLabel('Text');

@@ -77,6 +77,15 @@ const badFiles = [
     message: /Duplicate node id "hello"/,
   },
   {
+    title: 'a malformed position and a broken edge (both reported)',
+    text: JSON.stringify({
+      ...handWrittenFlow,
+      nodes: [...handWrittenFlow.nodes, { id: 'odd', type: 'end', position: { x: 0 } }],
+      edges: [...handWrittenFlow.edges, { id: 'd', source: 'ask', target: 'nowhere' }],
+    }),
+    message: /nodes\[4\] \(id "odd"\)\.position\.y[\s\S]*edges\[3\] \(id "d"\)\.target/,
+  },
+  {
     title: 'an unknown schemaVersion',
     text: JSON.stringify({ ...handWrittenFlow, schemaVersion: 7 }),
     message: /Unsupported schemaVersion 7; this Flowbench reads schemaVersion 1/,
@@ -135,6 +144,22 @@ test('export downloads <name>.flow.json and importing it gives the same flow', a
   // Same document; only the id differs, because the original is still in the list.
   expect(again.flow.id).not.toBe(exported.flow.id);
   expect({ ...again.flow, id: '' }).toEqual({ ...exported.flow, id: '' });
+});
+
+test('a flow without Start can get one from the palette', async ({ flowbench, page }) => {
+  const withoutStart = {
+    ...handWrittenFlow,
+    nodes: handWrittenFlow.nodes.filter((node) => node.type !== 'start'),
+    edges: handWrittenFlow.edges.filter((edge) => edge.source !== 'start'),
+  };
+  await importText(page, 'headless.flow.json', JSON.stringify(withoutStart));
+  await expect(flowbench.problems).toContainText('The flow has no Start module');
+
+  await flowbench.page.getByRole('button', { name: 'Add Start', exact: true }).click();
+  const startId = await flowbench.selectedNodeId();
+  await flowbench.connect(startId, 'hello');
+  await expect(flowbench.problems).toContainText('No problems found.');
+  await expect(page.getByRole('button', { name: 'Add Start', exact: true })).toHaveCount(0);
 });
 
 test('dropping a flow file on the canvas imports it', async ({ flowbench, page }) => {
