@@ -39,11 +39,13 @@ export function isModuleKind(value: unknown): value is ModuleKind {
 
 export const moduleKinds: ModuleKind[] = Object.keys(moduleDefinitions).filter(isModuleKind);
 
-/** Canvas coordinates; far beyond any real flow, but small enough to draw. */
+/** Canvas coordinates stay within ±this: far beyond any real flow, small enough to draw. */
+export const coordinateLimit = 1_000_000;
+const coordinateMessage = 'Coordinates must lie within ±1,000,000';
 const coordinateSchema = z
   .number()
-  .min(-1_000_000, 'Coordinates must lie within ±1,000,000')
-  .max(1_000_000, 'Coordinates must lie within ±1,000,000');
+  .min(-coordinateLimit, coordinateMessage)
+  .max(coordinateLimit, coordinateMessage);
 export const positionSchema = z.object({ x: coordinateSchema, y: coordinateSchema });
 
 function nodeSchemaOf<K extends ModuleKind>(definition: ModuleDefinition<K, ModuleDataByKind[K]>) {

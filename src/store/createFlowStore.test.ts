@@ -126,6 +126,15 @@ describe('createFlowStore', () => {
       expect(selectedIds(store)).toEqual([id]);
     });
 
+    it('keeps a node added at an impossible position on the canvas', () => {
+      const store = createFlowStore(chatFlow());
+
+      const id = store.getState().addNode('end', { x: Number.NaN, y: 5e9 });
+
+      expect(nodeById(store, id).position).toEqual({ x: 0, y: 1_000_000 });
+      expect(() => flowFromCanvas(store.getState())).not.toThrow();
+    });
+
     it('gives each added node a new id', () => {
       const store = createFlowStore(chatFlow());
 

@@ -13,6 +13,7 @@ import { describeNode } from '../domain/describeNode';
 import type { FlowDocument } from '../domain/flowDocumentSchema';
 import { newId } from '../domain/newId';
 import {
+  coordinateLimit,
   defaultDataOf,
   flowNodeSchema,
   moduleDefinitions,
@@ -152,6 +153,13 @@ function edgesWithLiveHandles(changedNode: AppNode, edges: AppEdge[]): AppEdge[]
   return kept.length === edges.length ? edges : kept;
 }
 
+/** A position the flow file accepts: finite, within the coordinate limit. */
+function onCanvas(position: XYPosition): XYPosition {
+  const clamp = (value: number) =>
+    Number.isFinite(value) ? Math.min(coordinateLimit, Math.max(-coordinateLimit, value)) : 0;
+  return { x: clamp(position.x), y: clamp(position.y) };
+}
+
 /** Creates the one store that owns the open flow document, with undo history. */
 export function createFlowStore(initialFlow: FlowDocument) {
   let pendingGroupKey: string | null = null;
@@ -221,10 +229,15 @@ export function createFlowStore(initialFlow: FlowDocument) {
 
         addNode: (kind, position) => {
           const node = parseCanvasNode(
-            { id: newId(kind), type: kind, position, data: defaultDataOf(kind) },
+            {
+              id: newId(kind),
+              type: kind,
+              position: onCanvas(position),
+              data: defaultDataOf(kind),
+            },
             { selected: true },
           );
-          if (!node) throw new Error(`Defaults of module kind ${kind} do not match its schema`);
+          if (!node) throw new Error(`A new ${kind} node does not match the flow schema`);
           set({
             nodes: [
               ...get().nodes.map((other) =>
