@@ -55,32 +55,28 @@ function readField(value: unknown, field: string): unknown {
 /**
  * What makes the nodes and edges a graph the editor can open: unique ids, edges between
  * existing nodes, from outputs the source has, into modules that take input, one edge per
- * output, no module connected to itself. Works on raw file content as well as parsed flows,
- * so an import reports graph errors together with shape errors; entries whose own shape is
- * wrong are left to the shape check.
+ * output, no module connected to itself. Entries are by position in the file; `null` marks
+ * one whose own shape is wrong (a node known only by its id has `node: null`), which the
+ * shape check reports.
  */
 export function findGraphIssues(
-  nodes: readonly unknown[],
-  edges: readonly unknown[],
+  nodes: readonly ({ id: string; node: FlowNode | null } | null)[],
+  edges: readonly (FlowEdge | null)[],
 ): GraphIssue[] {
   const issues: GraphIssue[] = [];
   const nodesById = new Map<string, FlowNode | null>();
-  nodes.forEach((raw, index) => {
-    const id = readField(raw, 'id');
-    if (typeof id !== 'string') return;
-    if (nodesById.has(id)) {
-      issues.push({ path: ['nodes', index, 'id'], message: `Duplicate node id "${id}"` });
+  nodes.forEach((entry, index) => {
+    if (entry === null) return;
+    if (nodesById.has(entry.id)) {
+      issues.push({ path: ['nodes', index, 'id'], message: `Duplicate node id "${entry.id}"` });
       return;
     }
-    const parsed = flowNodeSchema.safeParse(raw);
-    nodesById.set(id, parsed.success ? parsed.data : null);
+    nodesById.set(entry.id, entry.node);
   });
   const edgeIds = new Set<string>();
   const usedOutputs = new Set<string>();
-  edges.forEach((raw, index) => {
-    const parsed = flowEdgeSchema.safeParse(raw);
-    if (!parsed.success) return;
-    const edge = parsed.data;
+  edges.forEach((edge, index) => {
+    if (edge === null) return;
     const at = (field: string) => ['edges', index, field];
     if (edgeIds.has(edge.id)) {
       issues.push({ path: at('id'), message: `Duplicate edge id "${edge.id}"` });
@@ -129,9 +125,31 @@ export function findGraphIssues(
   return issues;
 }
 
+/**
+ * Graph issues of a file whose shape may be wrong, so an import reports them together with the
+ * shape errors (zod skips refinements once a field is malformed).
+ */
+export function graphIssuesOfRawFile(
+  nodes: readonly unknown[],
+  edges: readonly unknown[],
+): GraphIssue[] {
+  const entries = nodes.map((raw) => {
+    const id = readField(raw, 'id');
+    if (typeof id !== 'string') return null;
+    const parsed = flowNodeSchema.safeParse(raw);
+    return { id, node: parsed.success ? parsed.data : null };
+  });
+  const parsedEdges = edges.map((raw) => {
+    const parsed = flowEdgeSchema.safeParse(raw);
+    return parsed.success ? parsed.data : null;
+  });
+  return findGraphIssues(entries, parsedEdges);
+}
+
 /** The flow file, `schemaVersion` 1: field shapes, then the graph (`findGraphIssues`). */
 export const flowDocumentSchema = flowDocumentShape.superRefine((flow, context) => {
-  for (const issue of findGraphIssues(flow.nodes, flow.edges)) {
+  const entries = flow.nodes.map((node) => ({ id: node.id, node }));
+  for (const issue of findGraphIssues(entries, flow.edges)) {
     context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   }
 });

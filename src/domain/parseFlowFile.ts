@@ -1,6 +1,6 @@
 import {
   currentSchemaVersion,
-  findGraphIssues,
+  graphIssuesOfRawFile,
   flowDocumentSchema,
   type FlowDocument,
 } from './flowDocumentSchema';
@@ -64,7 +64,7 @@ export function parseFlowDocument(json: unknown): ParseFlowFileResult {
   if (parsed.success) return { ok: true, flow: parsed.data };
   const issues: { path: PropertyKey[]; message: string }[] = parsed.error.issues;
   // zod skips the graph checks when a field is malformed; run them on the raw file as well.
-  const graphIssues = findGraphIssues(arrayField(json, 'nodes'), arrayField(json, 'edges'));
+  const graphIssues = graphIssuesOfRawFile(arrayField(json, 'nodes'), arrayField(json, 'edges'));
   const seen = new Set(issues.map((issue) => `${issue.path.join('.')}\u0000${issue.message}`));
   const extra = graphIssues.filter(
     (issue) => !seen.has(`${issue.path.join('.')}\u0000${issue.message}`),
