@@ -19,12 +19,8 @@ export const flowEdgeSchema = z.object({
 export type FlowEdge = z.output<typeof flowEdgeSchema>;
 
 /** Outgoing handle ids a node offers, by its module kind and configuration. */
-export function outputIdsOf(node: FlowNode): string[] {
-  return outputsOf(node).map((output) => output.id);
-}
-
-export function outputsOf<K extends ModuleKind>(node: { type: K; data: ModuleDataByKind[K] }) {
-  return moduleDefinitions[node.type].outputs(node.data);
+export function outputIdsOf<K extends ModuleKind>(node: { type: K; data: ModuleDataByKind[K] }) {
+  return moduleDefinitions[node.type].outputs(node.data).map((output) => output.id);
 }
 
 /** A flow's name, as the file stores it and the author types it. */
@@ -155,4 +151,3 @@ export const flowDocumentSchema = flowDocumentShape.superRefine((flow, context) 
 });
 
 export type FlowDocument = z.output<typeof flowDocumentSchema>;
-export type FlowDocumentInput = z.input<typeof flowDocumentSchema>;

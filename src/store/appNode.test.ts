@@ -6,14 +6,6 @@ import { createFlowStore } from './createFlowStore';
 
 const demo = () => createDemoFlow('http://127.0.0.1:4173');
 
-describe('nodesFromFlow', () => {
-  it('makes every module deletable on the canvas except Start', () => {
-    const deletable = nodesFromFlow(demo()).map((node) => [node.type, node.deletable]);
-
-    expect(deletable.filter(([, flag]) => !flag)).toEqual([['start', false]]);
-  });
-});
-
 describe('flowFromCanvas', () => {
   it('gives back the flow the canvas was built from', () => {
     const flow = demo();

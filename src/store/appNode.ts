@@ -23,7 +23,7 @@ export function isNodeOfKind<K extends ModuleKind>(
 }
 
 export function nodesFromFlow(flow: FlowDocument): AppNode[] {
-  return flow.nodes.map((node) => ({ ...node, deletable: node.type !== 'start' }));
+  return flow.nodes.map((node) => ({ ...node }));
 }
 
 export function edgesFromFlow(flow: FlowDocument): AppEdge[] {

@@ -9,8 +9,7 @@ import {
 } from '@xyflow/react';
 import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
-import { describeNode } from '../domain/describeNode';
-import type { FlowDocument } from '../domain/flowDocumentSchema';
+import { outputIdsOf, type FlowDocument } from '../domain/flowDocumentSchema';
 import { newId } from '../domain/newId';
 import {
   coordinateLimit,
@@ -103,7 +102,7 @@ function parseCanvasNode(
 ): AppNode | null {
   const parsed = flowNodeSchema.safeParse(node);
   if (!parsed.success) return null;
-  return { ...parsed.data, ...view, deletable: parsed.data.type !== 'start' };
+  return { ...parsed.data, ...view };
 }
 
 /**
@@ -146,7 +145,7 @@ function mustStay(node: AppNode, nodes: readonly AppNode[]): boolean {
 
 /** Edges whose source handle still exists: a removed condition rule takes its edge with it. */
 function edgesWithLiveHandles(changedNode: AppNode, edges: AppEdge[]): AppEdge[] {
-  const handles = new Set(describeNode(changedNode).outputs.map((output) => output.id));
+  const handles = new Set(outputIdsOf(changedNode));
   const kept = edges.filter(
     (edge) => edge.source !== changedNode.id || handles.has(edge.sourceHandle ?? 'out'),
   );
@@ -216,8 +215,8 @@ export function createFlowStore(initialFlow: FlowDocument) {
           const sourceHandle = connection.sourceHandle ?? 'out';
           const source = get().nodes.find((node) => node.id === connection.source);
           const target = get().nodes.find((node) => node.id === connection.target);
-          if (!source || !target || !describeNode(target).hasInput) return;
-          if (!describeNode(source).outputs.some((output) => output.id === sourceHandle)) return;
+          if (!source || !target || !moduleDefinitions[target.type].hasInput) return;
+          if (!outputIdsOf(source).includes(sourceHandle)) return;
           const others = get().edges.filter(
             (edge) =>
               !(edge.source === connection.source && (edge.sourceHandle ?? 'out') === sourceHandle),
