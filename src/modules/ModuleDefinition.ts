@@ -26,6 +26,8 @@ export interface ModuleDefinition<Kind extends string, Data> {
   outputs(data: Data): ModuleOutput[];
   /** Variables this module writes into the process instance. */
   variablesSet(data: Data): string[];
+  /** A plausible value of one of `variablesSet`, used as the test bench's sample. */
+  sampleValue(data: Data, variable: string): string;
   /** Variables this module reads: placeholders in its texts, variables in its rules. */
   variablesUsed(data: Data): string[];
   /** One line for the canvas node. */

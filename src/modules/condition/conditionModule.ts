@@ -90,6 +90,7 @@ export const conditionModule: ModuleDefinition<'condition', ConditionData> = {
     { id: elseOutputId, label: 'else' },
   ],
   variablesSet: () => [],
+  sampleValue: () => '',
   variablesUsed: (data) => data.rules.map((rule) => rule.variable).filter(Boolean),
   summary: (data) =>
     data.rules.length === 0

@@ -13,6 +13,7 @@ export const endModule: ModuleDefinition<'end', EndData> = {
   hasInput: true,
   outputs: () => [],
   variablesSet: () => [],
+  sampleValue: () => '',
   variablesUsed: () => [],
   summary: () => 'Chat ends here',
   configurationProblems: () => [],

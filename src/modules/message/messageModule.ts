@@ -16,6 +16,7 @@ export const messageModule: ModuleDefinition<'message', MessageData> = {
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: () => [],
+  sampleValue: () => '',
   variablesUsed: (data) => extractPlaceholders(data.text),
   summary: (data) => data.text.trim() || 'Empty message',
   configurationProblems: (data) => (data.text.trim() ? [] : ['Message has no text']),

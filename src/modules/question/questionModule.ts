@@ -32,6 +32,7 @@ export const questionModule: ModuleDefinition<'question', QuestionData> = {
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => (data.variable ? [data.variable] : []),
+  sampleValue: (data) => questionSampleAnswer(data),
   variablesUsed: (data) => extractPlaceholders(data.prompt),
   summary: (data) =>
     `${questionInputTypeLabels[data.inputType]}: ${data.prompt.trim() || 'no prompt yet'}`,
@@ -43,3 +44,19 @@ export const questionModule: ModuleDefinition<'question', QuestionData> = {
       : []),
   ],
 };
+
+/** What John Smith, the sample customer, would answer. */
+function questionSampleAnswer(data: QuestionData): string {
+  switch (data.inputType) {
+    case 'email':
+      return 'john.smith@example.org';
+    case 'number':
+      return '42';
+    case 'nps':
+      return '10';
+    case 'single-choice':
+      return data.options.find((option) => option.trim()) ?? '';
+    case 'text':
+      return 'Sample answer';
+  }
+}

@@ -31,6 +31,9 @@ export const setVariableModule: ModuleDefinition<'set-variable', SetVariableData
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => data.assignments.map((a) => a.variable).filter(Boolean),
+  // The last assignment wins when a module sets the same variable twice.
+  sampleValue: (data, variable) =>
+    data.assignments.findLast((a) => a.variable === variable)?.value ?? '',
   // Assignments run in order, so a value may use what an earlier row of the same module set.
   variablesUsed: (data) =>
     data.assignments.flatMap((assignment, index) => {

@@ -13,6 +13,7 @@ export const startModule: ModuleDefinition<'start', StartData> = {
   hasInput: false,
   outputs: () => singleOutput,
   variablesSet: () => [],
+  sampleValue: () => '',
   variablesUsed: () => [],
   summary: () => 'Chat begins here',
   configurationProblems: () => [],

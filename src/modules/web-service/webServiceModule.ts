@@ -44,6 +44,7 @@ export const webServiceModule: ModuleDefinition<'web-service', WebServiceData> =
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => data.expectedVariables,
+  sampleValue: (_data, variable) => `sample ${variable}`,
   variablesUsed: () => [],
   summary: (data) => describeWebServiceTarget(data.url),
   configurationProblems: (data) => (data.url ? [] : ['WebService has no URL']),

@@ -1,0 +1,162 @@
+import { customerVariableNames } from '../customerVariables';
+import { classifyResponseBody, looksLikeHtml } from './classifyResponseBody';
+import type { WebServiceTestResult } from './webServiceTestApi';
+
+export type ReturnedVariableChange = 'new' | 'changed' | 'unchanged';
+
+export interface ReturnedVariable {
+  name: string;
+  /** As the platform would keep it: strings as they are, anything else JSON-encoded. */
+  value: string;
+  isString: boolean;
+  change: ReturnedVariableChange;
+}
+
+export type ContractWarningKind =
+  | 'non-string-value'
+  | 'variables-at-top-level'
+  | 'html-body'
+  | 'empty-body'
+  | 'no-variables'
+  | 'not-json'
+  | 'truncated'
+  | 'customer-variable-overwritten'
+  | 'redirect-not-followed';
+
+export interface ContractWarning {
+  kind: ContractWarningKind;
+  message: string;
+}
+
+export interface ResponseCheck {
+  returned: ReturnedVariable[];
+  /** Declared as expected on the node but absent from the response. */
+  missing: string[];
+  warnings: ContractWarning[];
+}
+
+/**
+ * What a test result means for the flow: the variables the platform would take back, compared
+ * with what was sent, the expected ones that are missing, and everything in the response that
+ * breaks or bends the WebService contract.
+ */
+export function checkWebServiceResponse(
+  result: WebServiceTestResult,
+  sentBodyText: string,
+  expectedVariables: readonly string[],
+): ResponseCheck {
+  const none: ResponseCheck = { returned: [], missing: [], warnings: [] };
+  if (!('response' in result) || result.response === null) return none;
+  const { response } = result;
+  const warnings: ContractWarning[] = [];
+
+  if (response.truncated) {
+    warnings.push({
+      kind: 'truncated',
+      message: `The response is larger than 1 MiB and was cut off after ${response.sizeBytes} bytes.`,
+    });
+  }
+  if (result.outcome === 'http-error') {
+    if (response.status >= 300 && response.status < 400) {
+      const location = response.headers.location;
+      warnings.push({
+        kind: 'redirect-not-followed',
+        message: `The endpoint answered ${response.status} ${location ? `redirecting to ${location}` : 'with a redirect'}; redirects are not followed, so the flow gets no variables. Use the final URL.`,
+      });
+    }
+    return { ...none, warnings };
+  }
+  if (result.outcome === 'timeout') return { ...none, warnings };
+
+  const is2xx = response.status >= 200 && response.status < 300;
+  if (is2xx && response.body.trim() === '') {
+    warnings.push({
+      kind: 'empty-body',
+      message: 'The body is empty: the call succeeds, but it sets no variables.',
+    });
+  } else if (is2xx && looksLikeHtml(response.body)) {
+    warnings.push({
+      kind: 'html-body',
+      message:
+        'The endpoint answered 2xx with an HTML page, not JSON: the platform sets no variables. Is the URL the API, not a web page?',
+    });
+  }
+
+  const verdict = classifyResponseBody(response.body, response.truncated);
+  const parsedBody = parseJson(response.body);
+  if (isRecord(parsedBody) && !isRecord(parsedBody.data) && isRecord(parsedBody.variables)) {
+    warnings.push({
+      kind: 'variables-at-top-level',
+      message:
+        'variables is at the top level of the response; the platform only reads data.variables, so nothing is set. Answer { "data": { "variables": { … } } }.',
+    });
+  } else if (!verdict.acceptable && !looksLikeHtml(response.body)) {
+    warnings.push({ kind: 'not-json', message: verdict.reason });
+  } else if (verdict.acceptable && verdict.variables === null && response.body.trim() !== '') {
+    warnings.push({
+      kind: 'no-variables',
+      message: 'The response has no data.variables, so it sets no variables.',
+    });
+  }
+  if (!verdict.acceptable || verdict.variables === null) return { ...none, warnings };
+
+  const sent = sentVariablesOf(sentBodyText);
+  const returned = Object.entries(verdict.variables).map(([name, raw]): ReturnedVariable => {
+    const isString = typeof raw === 'string';
+    const value = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
+    const before = Object.hasOwn(sent, name) ? sent[name] : undefined;
+    const change = before === undefined ? 'new' : before === value ? 'unchanged' : 'changed';
+    return { name, value, isString, change };
+  });
+  for (const variable of returned) {
+    if (!variable.isString) {
+      warnings.push({
+        kind: 'non-string-value',
+        message: `${variable.name} is ${describeJsonType(verdict.variables[variable.name])}, not a string: the platform keeps strings, so send "${variable.value.replaceAll('"', '\\"')}"${Array.isArray(verdict.variables[variable.name]) ? ' (lists travel as JSON-encoded strings)' : ''}.`,
+      });
+    }
+    if (customerVariableNames.has(variable.name) && variable.change !== 'unchanged') {
+      warnings.push({
+        kind: 'customer-variable-overwritten',
+        message: `${variable.name} is a customer variable: returning it overwrites the customer's own value, which every experience sees.`,
+      });
+    }
+  }
+  const returnedNames = new Set(returned.map((variable) => variable.name));
+  return {
+    returned,
+    missing: expectedVariables.filter((name) => !returnedNames.has(name)),
+    warnings,
+  };
+}
+
+/** The variables of a sent body, as strings; empty when the body has none. */
+export function sentVariablesOf(bodyText: string): Record<string, string> {
+  const body = parseJson(bodyText);
+  if (!isRecord(body) || !isRecord(body.variables)) return {};
+  return Object.fromEntries(
+    Object.entries(body.variables).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)),
+    ]),
+  );
+}
+
+function describeJsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
