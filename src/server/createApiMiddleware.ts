@@ -1,4 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createDemoRoutes } from './demo/createDemoRoutes';
+import type { RouteTable } from './RouteTable';
+import { sendJson } from './sendJson';
+import { createWebServiceTestRoutes } from './webservice-test/createWebServiceTestRoutes';
+import {
+  localTargetPolicy,
+  type ResolveHostName,
+  type TargetPolicy,
+} from './webservice-test/targetPolicy';
+
+export { sendJson } from './sendJson';
 
 export type NextFunction = (error?: unknown) => void;
 export type Middleware = (
@@ -7,22 +18,17 @@ export type Middleware = (
   next: NextFunction,
 ) => void;
 
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  });
-  response.end(text);
+export interface ApiMiddlewareOptions {
+  /**
+   * Host names the page may be opened under besides `127.0.0.1`, `localhost` and `[::1]`
+   * (the WebService test route refuses any other `Host`).
+   */
+  extraHostNames?: readonly string[];
+  /** Which URLs the WebService test may call; local mode by default. */
+  targetPolicy?: TargetPolicy;
+  /** How the WebService test resolves host names; the system's DNS by default. */
+  resolveHostName?: ResolveHostName;
 }
-
-type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
-
-/** Server-side routes by path, then method. New endpoints (the WebService proxy, demo APIs) go here. */
-const routes: Record<string, Record<string, RouteHandler>> = {
-  '/api/health': { GET: (_request, response) => sendJson(response, 200, { ok: true }) },
-};
 
 /** The request's path without query, with repeated slashes collapsed (`//api/x` is `/api/x`). */
 export function requestPath(url: string | undefined): string {
@@ -32,9 +38,19 @@ export function requestPath(url: string | undefined): string {
 
 /**
  * The app's own server-side routes as one connect-style middleware, mounted the same way by the
- * `npm start` server, Vite's dev server and `vite preview`.
+ * `npm start` server, Vite's dev server and `vite preview`. Each call makes a new session token
+ * for the WebService test route.
  */
-export function createApiMiddleware(): Middleware {
+export function createApiMiddleware(options: ApiMiddlewareOptions = {}): Middleware {
+  const routes: RouteTable = {
+    '/api/health': { GET: (_request, response) => sendJson(response, 200, { ok: true }) },
+    ...createWebServiceTestRoutes({
+      extraHostNames: options.extraHostNames ?? [],
+      policy: options.targetPolicy ?? localTargetPolicy,
+      resolveHostName: options.resolveHostName,
+    }),
+    ...createDemoRoutes(),
+  };
   return (request, response, next) => {
     const path = requestPath(request.url);
     const methods = Object.hasOwn(routes, path) ? routes[path] : undefined;
@@ -43,7 +59,9 @@ export function createApiMiddleware(): Middleware {
       const method = request.method === 'HEAD' ? 'GET' : (request.method ?? 'GET');
       const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
       if (!handler) {
-        response.setHeader('Allow', [...Object.keys(methods), 'HEAD'].join(', '));
+        const allowed = Object.keys(methods);
+        if (allowed.includes('GET')) allowed.push('HEAD');
+        response.setHeader('Allow', allowed.join(', '));
         sendJson(response, 405, { error: `${request.method} is not allowed on ${path}` });
         return;
       }
