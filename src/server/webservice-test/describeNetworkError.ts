@@ -5,6 +5,9 @@ export interface NetworkErrorDescription {
   reason: string;
 }
 
+const httpsOnPlainHttpReason =
+  'The server does not speak HTTPS on this port (try http:// instead of https://).';
+
 const tlsReasons: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT:
     'The server uses a self-signed TLS certificate, which is not trusted.',
@@ -20,8 +23,7 @@ const tlsReasons: Record<string, string> = {
     "The server's TLS certificate was issued by an unknown certificate authority.",
   CERT_REVOKED: "The server's TLS certificate has been revoked.",
   CERT_SIGNATURE_FAILURE: "The signature of the server's TLS certificate is invalid.",
-  ERR_SSL_WRONG_VERSION_NUMBER:
-    'The server does not speak HTTPS on this port (try http:// instead of https://).',
+  ERR_SSL_WRONG_VERSION_NUMBER: httpsOnPlainHttpReason,
 };
 
 /**
@@ -53,6 +55,13 @@ export function describeNetworkError(error: unknown, host: string): NetworkError
       return {
         code,
         reason: `The server's TLS certificate is not valid for the host name ${hostName}.`,
+      };
+    case 'EPROTO':
+      return {
+        code,
+        reason: /wrong version number|packet length too long/i.test(message)
+          ? httpsOnPlainHttpReason
+          : 'The secure (TLS) connection could not be set up.',
       };
     case 'HPE_HEADER_OVERFLOW':
       return { code, reason: "The server's response headers are too large." };
