@@ -1,6 +1,6 @@
 import { customerVariableNames } from '../customerVariables';
 import { classifyResponseBody, looksLikeHtml } from './classifyResponseBody';
-import type { WebServiceTestResult } from './webServiceTestApi';
+import { maxResponseBodyBytes, type WebServiceTestResult } from './webServiceTestApi';
 
 export type ReturnedVariableChange = 'new' | 'changed' | 'unchanged';
 
@@ -53,7 +53,7 @@ export function checkWebServiceResponse(
   if (response.truncated) {
     warnings.push({
       kind: 'truncated',
-      message: `The response is larger than 1 MiB and was cut off after ${response.sizeBytes} bytes.`,
+      message: `The response is larger than 1 MiB (${response.sizeBytes} bytes received) and was cut off after the first ${maxResponseBodyBytes} bytes.`,
     });
   }
   if (result.outcome === 'http-error') {
@@ -98,7 +98,10 @@ export function checkWebServiceResponse(
       message: 'The response has no data.variables, so it sets no variables.',
     });
   }
-  if (!verdict.acceptable || verdict.variables === null) return { ...none, warnings };
+  // A 2xx that sets nothing: the flow goes on without any of the expected variables.
+  if (!verdict.acceptable || verdict.variables === null) {
+    return { ...none, missing: [...expectedVariables], warnings };
+  }
 
   const sent = sentVariablesOf(sentBodyText);
   const returned = Object.entries(verdict.variables).map(([name, raw]): ReturnedVariable => {

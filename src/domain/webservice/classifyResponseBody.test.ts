@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { classifyResponseBody, looksLikeHtml } from './classifyResponseBody';
+
+describe('classifyResponseBody', () => {
+  it('accepts data.variables and hands them back', () => {
+    expect(classifyResponseBody('{"data":{"variables":{"tier":"gold","n":1}}}', false)).toEqual({
+      acceptable: true,
+      variables: { tier: 'gold', n: 1 },
+    });
+  });
+
+  it.each(['', '  \n', '{}', '{"ok":true}', '{"data":{"id":1}}', '{"data":null}'])(
+    'accepts %j as setting nothing',
+    (body) => {
+      expect(classifyResponseBody(body, false)).toEqual({ acceptable: true, variables: null });
+    },
+  );
+
+  it.each([
+    ['OK', 'The body is not JSON.'],
+    ['<!DOCTYPE html><html><body>Hi</body></html>', 'The body is HTML, not JSON.'],
+    ['<html lang="en">', 'The body is HTML, not JSON.'],
+    ['[1,2]', 'The body is JSON but not an object.'],
+    ['"text"', 'The body is JSON but not an object.'],
+    ['null', 'The body is JSON but not an object.'],
+    [
+      '{"variables":{"tier":"gold"}}',
+      'variables is at the top level; the platform only reads data.variables.',
+    ],
+    [
+      '{"data":{"variables":["a"]}}',
+      'data.variables is not an object of name → value, so it sets nothing.',
+    ],
+    [
+      '{"data":{"variables":null}}',
+      'data.variables is not an object of name → value, so it sets nothing.',
+    ],
+  ])('rejects %j', (body, reason) => {
+    expect(classifyResponseBody(body, false)).toEqual({ acceptable: false, reason });
+  });
+
+  it('says a cut-off body is incomplete rather than not JSON', () => {
+    expect(classifyResponseBody('{"data":{"variables":{"a":"', true)).toEqual({
+      acceptable: false,
+      reason: 'The body was cut off at 1 MiB, so it is not complete JSON.',
+    });
+  });
+
+  it('recognises HTML but not text that merely contains a tag', () => {
+    expect(looksLikeHtml('  <p>Hello</p>')).toBe(true);
+    expect(looksLikeHtml('<?xml version="1.0"?><a/>')).toBe(true);
+    expect(looksLikeHtml('Error: <b>bad</b>')).toBe(false);
+    expect(looksLikeHtml('{"html":"<p>"}')).toBe(false);
+  });
+});
