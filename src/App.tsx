@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { FlowEditor } from './FlowEditor';
 import type { FlowRepository } from './persistence/flowRepository';
 import { openInitialFlow } from './persistence/openInitialFlow';
+import type { TestBenchRepository } from './persistence/testBenchRepository';
 
-function StartedApp({ repository }: { repository: FlowRepository }) {
+function StartedApp({ repository, testBenches }: AppProps) {
   const initialFlow = useQuery({
     queryKey: ['initial-flow'],
     queryFn: () => openInitialFlow(repository, window.location.origin),
@@ -20,16 +21,23 @@ function StartedApp({ repository }: { repository: FlowRepository }) {
       </div>
     );
   }
-  return <FlowEditor initialFlow={initialFlow.data} repository={repository} />;
+  return (
+    <FlowEditor initialFlow={initialFlow.data} repository={repository} testBenches={testBenches} />
+  );
 }
 
-export function App({ repository }: { repository: FlowRepository }) {
+interface AppProps {
+  repository: FlowRepository;
+  testBenches: TestBenchRepository;
+}
+
+export function App({ repository, testBenches }: AppProps) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <StartedApp repository={repository} />
+      <StartedApp repository={repository} testBenches={testBenches} />
     </QueryClientProvider>
   );
 }

@@ -15,14 +15,30 @@ import type { FlowRepository } from './persistence/flowRepository';
 import { createAutosave, type Autosave } from './persistence/createAutosave';
 import { flowsQueryKey, noticeOf, useFlowLibrary, type Notice } from './persistence/useFlowLibrary';
 import { createFlowStore } from './store/createFlowStore';
-import { FlowStoreProvider, useFlowStoreApi } from './store/FlowStoreContext';
+import type { FlowState } from './store/createFlowStore';
+import { FlowStoreProvider, useFlowStore, useFlowStoreApi } from './store/FlowStoreContext';
+import type { TestBenchRepository } from './persistence/testBenchRepository';
+import { WebServiceTestPanel } from './panels/webservice-test/WebServiceTestPanel';
+
+/** The one selected module when it is a WebService: the test bench opens for it. */
+function selectedWebServiceNodeId(state: FlowState): string | null {
+  let selected: string | null = null;
+  for (const node of state.nodes) {
+    if (!node.selected) continue;
+    if (selected !== null || node.type !== 'web-service') return null;
+    selected = node.id;
+  }
+  return selected;
+}
 
 export function FlowEditor({
   initialFlow,
   repository,
+  testBenches,
 }: {
   initialFlow: FlowDocument;
   repository: FlowRepository;
+  testBenches: TestBenchRepository;
 }) {
   const queryClient = useQueryClient();
   const [store] = useState(() => createFlowStore(initialFlow));
@@ -36,7 +52,7 @@ export function FlowEditor({
   return (
     <FlowStoreProvider store={store}>
       <ReactFlowProvider>
-        <EditorLayout repository={repository} autosave={autosave} />
+        <EditorLayout repository={repository} autosave={autosave} testBenches={testBenches} />
       </ReactFlowProvider>
     </FlowStoreProvider>
   );
@@ -45,11 +61,15 @@ export function FlowEditor({
 function EditorLayout({
   repository,
   autosave,
+  testBenches,
 }: {
   repository: FlowRepository;
   autosave: Autosave;
+  testBenches: TestBenchRepository;
 }) {
   const store = useFlowStoreApi();
+  const flowId = useFlowStore((state) => state.flowId);
+  const testedNodeId = useFlowStore(selectedWebServiceNodeId);
   const library = useFlowLibrary(repository, store, autosave);
   const saveStatus = useSyncExternalStore(autosave.subscribe, autosave.getStatus);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -67,7 +87,7 @@ function EditorLayout({
     library.importFlow.mutate(file, { onError: showFailure, onSuccess: () => setNotice(null) });
 
   return (
-    <div className="app">
+    <div className={testedNodeId ? 'app app-with-test-bench' : 'app'}>
       <Toolbar
         saveStatus={saveStatus}
         onImportFile={importFile}
@@ -90,6 +110,15 @@ function EditorLayout({
         <InspectorPanel />
         <ProblemsPanel />
       </aside>
+      {testedNodeId && (
+        <aside className="sidebar sidebar-test">
+          <WebServiceTestPanel
+            key={`${flowId}/${testedNodeId}`}
+            nodeId={testedNodeId}
+            repository={testBenches}
+          />
+        </aside>
+      )}
     </div>
   );
 }

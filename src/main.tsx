@@ -5,12 +5,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createIndexedDbFlowRepository } from './persistence/flowRepository';
+import { createIndexedDbTestBenchRepository } from './persistence/testBenchRepository';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <App repository={createIndexedDbFlowRepository()} />
+    <App
+      repository={createIndexedDbFlowRepository()}
+      testBenches={createIndexedDbTestBenchRepository()}
+    />
   </StrictMode>,
 );

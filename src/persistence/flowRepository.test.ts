@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDemoFlow, createEmptyFlow } from '../domain/createFlows';
+import { openFlowbenchDatabase } from './flowbenchDatabase';
 import { createIndexedDbFlowRepository } from './flowRepository';
 import { openInitialFlow } from './openInitialFlow';
 
@@ -15,7 +15,7 @@ function freshDatabaseName(): string {
 
 /** Writes a record straight into the flows store, as a damaged or foreign write would. */
 async function writeRawRecord(databaseName: string, record: object): Promise<void> {
-  const database = await openDB(databaseName, 1);
+  const database = await openFlowbenchDatabase(databaseName);
   try {
     await database.put('flows', record);
   } finally {

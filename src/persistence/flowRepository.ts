@@ -1,5 +1,11 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
+import {
+  defaultDatabaseName,
+  testBenchKeysOfFlow,
+  openFlowbenchDatabase,
+  type FlowbenchDatabase,
+} from './flowbenchDatabase';
 import { flowDocumentSchema, type FlowDocument } from '../domain/flowDocumentSchema';
 
 export interface FlowSummary {
@@ -30,22 +36,12 @@ const storedFlowSchema = z.object({
   flow: z.unknown(),
 });
 
-interface FlowbenchDatabase extends DBSchema {
-  flows: { key: string; value: z.input<typeof storedFlowSchema> };
-  settings: { key: string; value: unknown };
-}
-
 const lastOpenFlowKey = 'lastOpenFlowId';
 
-export function createIndexedDbFlowRepository(databaseName = 'flowbench'): FlowRepository {
+export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName): FlowRepository {
   let database: Promise<IDBPDatabase<FlowbenchDatabase>> | null = null;
   const open = () => {
-    database ??= openDB<FlowbenchDatabase>(databaseName, 1, {
-      upgrade(upgrading) {
-        upgrading.createObjectStore('flows', { keyPath: 'id' });
-        upgrading.createObjectStore('settings');
-      },
-    });
+    database ??= openFlowbenchDatabase(databaseName);
     return database;
   };
 
@@ -82,7 +78,12 @@ export function createIndexedDbFlowRepository(databaseName = 'flowbench'): FlowR
     },
 
     deleteFlow: async (id) => {
-      await (await open()).delete('flows', id);
+      const transaction = (await open()).transaction(['flows', 'testBenches'], 'readwrite');
+      await Promise.all([
+        transaction.objectStore('flows').delete(id),
+        transaction.objectStore('testBenches').delete(testBenchKeysOfFlow(id)),
+        transaction.done,
+      ]);
     },
 
     readLastOpenFlowId: async () => {

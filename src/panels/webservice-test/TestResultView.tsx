@@ -1,0 +1,296 @@
+import { useState } from 'react';
+import { checkWebServiceResponse } from '../../domain/webservice/checkWebServiceResponse';
+import { curlCommandFor } from '../../domain/webservice/curlCommandFor';
+import { latencyZoneDescriptions, latencyZoneOf } from '../../domain/webservice/latencyZoneOf';
+import {
+  comfortableLatencyMs,
+  platformTimeoutMs,
+} from '../../domain/webservice/webServiceContract';
+import type {
+  WebServiceTestOutcome,
+  WebServiceTestResult,
+} from '../../domain/webservice/webServiceTestApi';
+import type { TestRun } from '../../persistence/testBenchRepository';
+
+export const outcomeLabels: Record<WebServiceTestOutcome, string> = {
+  ok: 'OK',
+  'http-error': 'HTTP error',
+  'invalid-response': 'Invalid response',
+  timeout: 'Timeout',
+  'network-error': 'Network error',
+  rejected: 'Rejected',
+};
+
+export function formatMs(ms: number): string {
+  return `${Math.round(ms)} ms`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+/** One sentence on what happened, for outcomes where the status alone does not say it. */
+function explain(result: WebServiceTestResult): string | null {
+  switch (result.outcome) {
+    case 'ok':
+      return null;
+    case 'http-error':
+      return result.response.status >= 300 && result.response.status < 400
+        ? `The endpoint redirected (${result.response.status}); redirects are not followed.`
+        : `The endpoint answered ${result.response.status}: the flow goes on without new variables.`;
+    case 'invalid-response':
+      return `${result.reason} The flow goes on without new variables.`;
+    case 'timeout': {
+      const phase = {
+        connecting: 'while connecting',
+        'waiting-for-response': 'while waiting for the response',
+        'reading-body': 'while the body was still arriving',
+      }[result.phase];
+      return `No complete answer within ${formatMs(result.timeoutMs)} (${phase}).${
+        result.timeoutMs < platformTimeoutMs
+          ? ' This test used a shorter deadline than the platform’s 20 s.'
+          : ' The flow proceeds without new variables.'
+      }`;
+    }
+    case 'network-error':
+      return `${result.reason} (${result.code})`;
+    case 'rejected':
+      return `Not sent: ${result.reason}`;
+  }
+}
+
+/** What one test call returned: timings against the timeout, variables, contract warnings. */
+export function TestResultView({ run, isLatest }: { run: TestRun; isLatest: boolean }) {
+  const { result } = run;
+  const check = checkWebServiceResponse(result, run.request.body, run.expectedVariables);
+  const response = 'response' in result ? result.response : null;
+  const explanation = explain(result);
+  return (
+    <section className="test-result" aria-label="Test result" data-outcome={result.outcome}>
+      <h3>
+        {isLatest ? 'Result' : `Result from ${new Date(run.startedAt).toLocaleTimeString()}`}:{' '}
+        <span className={`outcome outcome-${result.outcome}`}>{outcomeLabels[result.outcome]}</span>
+      </h3>
+      {explanation && <p className="test-explanation">{explanation}</p>}
+      <dl className="test-facts">
+        {response && (
+          <>
+            <dt>Status</dt>
+            <dd>
+              {response.status} {response.statusText}
+            </dd>
+          </>
+        )}
+        {'timings' in result && (
+          <>
+            <dt>Latency</dt>
+            <dd>{formatMs(result.timings.totalMs)}</dd>
+            <dt>Time to first byte</dt>
+            <dd>
+              {result.timings.firstByteMs === null ? '—' : formatMs(result.timings.firstByteMs)}
+            </dd>
+          </>
+        )}
+        {response && (
+          <>
+            <dt>Size</dt>
+            <dd>
+              {formatBytes(response.sizeBytes)}
+              {response.truncated && ' (cut off at 1 MiB)'}
+            </dd>
+          </>
+        )}
+      </dl>
+      {'timings' in result && (
+        <LatencyBar
+          latencyMs={result.timings.totalMs}
+          timedOut={result.outcome === 'timeout'}
+          testTimeoutMs={run.request.timeoutMs}
+        />
+      )}
+
+      {(response !== null || check.missing.length > 0) && result.outcome !== 'timeout' && (
+        <table className="test-table" aria-label="Returned variables">
+          <caption>Returned variables</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Value</th>
+              <th scope="col">Compared with sent</th>
+            </tr>
+          </thead>
+          <tbody>
+            {check.returned.map((variable) => (
+              <tr key={variable.name} data-change={variable.change}>
+                <th scope="row">
+                  <code>{variable.name}</code>
+                </th>
+                <td>
+                  <code className={variable.isString ? undefined : 'not-string'}>
+                    {variable.value}
+                  </code>
+                </td>
+                <td>
+                  <span className={`tag tag-${variable.change}`}>{variable.change}</span>
+                </td>
+              </tr>
+            ))}
+            {check.missing.map((name) => (
+              <tr key={`missing-${name}`} data-change="missing">
+                <th scope="row">
+                  <code>{name}</code>
+                </th>
+                <td className="muted">—</td>
+                <td>
+                  <span className="tag tag-missing" title="Expected by this module, not returned">
+                    missing
+                  </span>
+                </td>
+              </tr>
+            ))}
+            {check.returned.length === 0 && check.missing.length === 0 && (
+              <tr>
+                <td colSpan={3} className="muted">
+                  No variables returned.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+
+      {check.warnings.length > 0 && (
+        <section className="test-warnings" aria-label="Contract warnings">
+          <h4>Contract warnings</h4>
+          <ul>
+            {check.warnings.map((warning) => (
+              <li key={`${warning.kind}:${warning.message}`} data-kind={warning.kind}>
+                {warning.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {response && (
+        <>
+          <details className="test-details">
+            <summary>Response headers ({Object.keys(response.headers).length})</summary>
+            <table className="test-table" aria-label="Response headers">
+              <tbody>
+                {Object.entries(response.headers).map(([name, value]) => (
+                  <tr key={name}>
+                    <th scope="row">{name}</th>
+                    <td>{value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+          <details className="test-details" open>
+            <summary>Response body</summary>
+            <pre className="code" role="region" aria-label="Response body" tabIndex={0}>
+              {prettyBody(response.body) || '(empty)'}
+            </pre>
+          </details>
+        </>
+      )}
+      <CopyAsCurl run={run} />
+    </section>
+  );
+}
+
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+function CopyAsCurl({ run }: { run: TestRun }) {
+  const [copyState, setCopyState] = useState<string | null>(null);
+  const command = curlCommandFor(run.request);
+  const copy = () => {
+    navigator.clipboard.writeText(command).then(
+      () => setCopyState('Copied the cURL command.'),
+      (error: unknown) =>
+        setCopyState(
+          `Could not copy (${error instanceof Error ? error.message : String(error)}); select the command below.`,
+        ),
+    );
+  };
+  return (
+    <details className="test-details">
+      <summary>Request as cURL</summary>
+      <button type="button" onClick={copy}>
+        Copy as cURL
+      </button>
+      <span role="status" className="muted">
+        {' '}
+        {copyState}
+      </span>
+      <pre className="code" role="region" aria-label="cURL command" tabIndex={0}>
+        {command}
+      </pre>
+    </details>
+  );
+}
+
+/** The latency on a scale that shows what it means for the customer in the chat. */
+export function LatencyBar({
+  latencyMs,
+  timedOut,
+  testTimeoutMs,
+}: {
+  latencyMs: number;
+  timedOut: boolean;
+  testTimeoutMs: number;
+}) {
+  const scaleMs = Math.max(platformTimeoutMs * 1.1, latencyMs, testTimeoutMs);
+  const percent = (ms: number) => `${Math.min(100, (ms / scaleMs) * 100)}%`;
+  const zone = latencyZoneOf(latencyMs);
+  const meaning =
+    timedOut && latencyMs < platformTimeoutMs
+      ? `Cut off by this test's ${formatMs(testTimeoutMs)} deadline. ${latencyZoneDescriptions[zone]}`
+      : latencyZoneDescriptions[timedOut ? 'timeout' : zone];
+  return (
+    <figure className="latency" aria-label="Latency against the timeout">
+      <div
+        className="latency-bar"
+        role="img"
+        aria-label={`${formatMs(latencyMs)} of the platform's 20 s timeout`}
+      >
+        <div
+          className="latency-zone latency-fine"
+          style={{ width: percent(comfortableLatencyMs) }}
+        />
+        <div
+          className="latency-zone latency-slow"
+          style={{
+            left: percent(comfortableLatencyMs),
+            width: `calc(${percent(platformTimeoutMs)} - ${percent(comfortableLatencyMs)})`,
+          }}
+        />
+        <div
+          className="latency-zone latency-timeout"
+          style={{ left: percent(platformTimeoutMs), right: 0 }}
+        />
+        <div
+          className={`latency-marker latency-marker-${zone}`}
+          style={{ left: percent(latencyMs) }}
+        />
+      </div>
+      <div className="latency-scale" aria-hidden="true">
+        <span>0</span>
+        <span style={{ left: percent(comfortableLatencyMs) }}>3 s</span>
+        <span style={{ left: percent(platformTimeoutMs) }}>20 s timeout</span>
+      </div>
+      <figcaption className={`latency-meaning latency-meaning-${timedOut ? 'timeout' : zone}`}>
+        {meaning}
+      </figcaption>
+    </figure>
+  );
+}

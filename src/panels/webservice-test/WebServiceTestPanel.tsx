@@ -1,0 +1,311 @@
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
+import { useShallow } from 'zustand/react/shallow';
+import { newId } from '../../domain/newId';
+import {
+  buildWebServiceRequest,
+  requestBodyText,
+} from '../../domain/webservice/buildWebServiceRequest';
+import { variablesAtNode } from '../../domain/webservice/variablesAtNode';
+import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
+import {
+  maxTestTimeoutMs,
+  minTestTimeoutMs,
+  webServiceTestRequestSchema,
+} from '../../domain/webservice/webServiceTestApi';
+import type { WebServiceData } from '../../modules/web-service/webServiceModule';
+import type {
+  TestBench,
+  TestBenchRepository,
+  TestRun,
+} from '../../persistence/testBenchRepository';
+import { isNodeOfKind } from '../../store/appNode';
+import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
+import { TextField } from '../fields/TextField';
+import { RequestBodyEditor } from './RequestBodyEditor';
+import { TestHistory } from './TestHistory';
+import { TestResultView } from './TestResultView';
+import { TestVariablesTable } from './TestVariablesTable';
+import { useNodeTestBench } from './useNodeTestBench';
+import { isCancellation, useWebServiceTestRun } from './useWebServiceTestRun';
+
+const timeoutTextSchema = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, 'Enter whole milliseconds')
+  .transform(Number)
+  .pipe(
+    z
+      .int()
+      .min(minTestTimeoutMs, `At least ${minTestTimeoutMs} ms`)
+      .max(maxTestTimeoutMs, `At most ${maxTestTimeoutMs} ms (60 s)`),
+  );
+
+const paramFields = [
+  { name: 'referrer', label: 'Referrer (params.referrer)' },
+  { name: 'user-agent', label: 'User agent (params.user-agent)' },
+] as const;
+
+interface WebServiceTestPanelProps {
+  nodeId: string;
+  repository: TestBenchRepository;
+}
+
+/** The test bench of one WebService node: compose the platform's request, send it, read the answer. */
+export function WebServiceTestPanel({ nodeId, repository }: WebServiceTestPanelProps) {
+  const flowId = useFlowStore((state) => state.flowId);
+  const data = useFlowStore((state) => {
+    const node = state.nodes.find((candidate) => candidate.id === nodeId);
+    return node && isNodeOfKind(node, 'web-service') ? node.data : null;
+  });
+  const { bench, update, saveError } = useNodeTestBench(repository, flowId, nodeId);
+  return (
+    <section className="panel test-bench" aria-label="WebService test">
+      <h2>WebService test</h2>
+      {bench.isPending && <p className="muted">Loading test values…</p>}
+      {bench.isError && (
+        <p role="alert" className="field-error">
+          The test values of this node could not be read: {bench.error.message}
+        </p>
+      )}
+      {bench.isSuccess && data && (
+        <TestBenchForm
+          flowId={flowId}
+          nodeId={nodeId}
+          data={data}
+          bench={bench.data}
+          update={update}
+          repository={repository}
+        />
+      )}
+      {saveError && (
+        <p role="alert" className="field-error">
+          Test values could not be saved in this browser: {saveError.message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface TestBenchFormProps {
+  flowId: string;
+  nodeId: string;
+  data: WebServiceData;
+  bench: TestBench;
+  update: (change: (current: TestBench) => TestBench) => void;
+  repository: TestBenchRepository;
+}
+
+function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: TestBenchFormProps) {
+  const variables = useVariablesAtNode(nodeId);
+  const [processInstanceId, setProcessInstanceId] = useState(() => newId('chat'));
+  const [shownRunId, setShownRunId] = useState<string | null>(null);
+  const { mutation, cancel } = useWebServiceTestRun(repository);
+
+  const sentVariables = Object.fromEntries(
+    variables
+      .filter((variable) => !bench.omittedVariables.includes(variable.name))
+      .map((variable) => [variable.name, bench.sampleOverrides[variable.name] ?? variable.sample]),
+  );
+  const composedBody = requestBodyText(
+    buildWebServiceRequest({
+      flowId,
+      processInstanceId,
+      params: bench.params,
+      variables: sentVariables,
+    }),
+  );
+  const bodyText = bench.rawBody ?? composedBody;
+  const request = webServiceTestRequestSchema.safeParse({
+    url: data.url,
+    authorization: data.authorization,
+    body: bodyText,
+    timeoutMs: bench.timeoutMs,
+  });
+
+  // A body that is not JSON is reported next to the raw editor already.
+  const requestProblems = request.success
+    ? []
+    : request.error.issues
+        .filter((issue) => issue.path[0] !== 'body')
+        .map((issue) => issue.message);
+
+  const send = (input: z.output<typeof webServiceTestRequestSchema>) => {
+    setShownRunId(null);
+    mutation.mutate(
+      { flowId, nodeId, request: input, expectedVariables: data.expectedVariables },
+      { onSettled: () => setProcessInstanceId(newId('chat')) },
+    );
+  };
+  const resend = (run: TestRun) =>
+    send({ ...run.request, body: withFreshInstanceId(run.request.body) });
+
+  const shownRun =
+    bench.history.find((run) => run.id === shownRunId) ??
+    (shownRunId === null ? bench.history[0] : undefined);
+
+  return (
+    <>
+      <p className="test-target">
+        {data.url ? (
+          <>
+            POST <code>{data.url}</code>
+          </>
+        ) : (
+          <span className="muted">Set the URL in the inspector to send a test.</span>
+        )}
+      </p>
+      {data.useRequestQueue && (
+        <p className="test-note" role="note">
+          Use request queue is on: at runtime the request is queued and sent in the background, so
+          its response cannot set variables. The test shows what the endpoint answers anyway.
+        </p>
+      )}
+
+      <TestVariablesTable
+        variables={variables}
+        overrides={bench.sampleOverrides}
+        omitted={bench.omittedVariables}
+        disabled={bench.rawBody !== null}
+        onValueChange={(name, value) =>
+          update((current) => ({
+            ...current,
+            sampleOverrides: { ...current.sampleOverrides, [name]: value },
+          }))
+        }
+        onReset={(name) =>
+          update((current) => ({
+            ...current,
+            sampleOverrides: Object.fromEntries(
+              Object.entries(current.sampleOverrides).filter(([key]) => key !== name),
+            ),
+          }))
+        }
+        onIncludedChange={(name, included) =>
+          update((current) => ({
+            ...current,
+            omittedVariables: included
+              ? current.omittedVariables.filter((omitted) => omitted !== name)
+              : [...current.omittedVariables, name],
+          }))
+        }
+      />
+
+      <fieldset className="test-params" disabled={bench.rawBody !== null}>
+        <legend>Params</legend>
+        {paramFields.map(({ name, label }) => (
+          <TextField
+            key={name}
+            label={label}
+            value={bench.params[name] ?? ''}
+            schema={z.string()}
+            onValid={(value) =>
+              update((current) => ({ ...current, params: { ...current.params, [name]: value } }))
+            }
+          />
+        ))}
+        <p className="field-hint">
+          process_definition_id is this flow&apos;s id; process_instance_id is new for every
+          request.
+        </p>
+      </fieldset>
+
+      <RequestBodyEditor
+        composedBody={composedBody}
+        rawBody={bench.rawBody}
+        onRawBodyChange={(rawBody) => update((current) => ({ ...current, rawBody }))}
+      />
+
+      <div className="test-send">
+        <TextField
+          label="Timeout (ms)"
+          value={String(bench.timeoutMs)}
+          schema={timeoutTextSchema}
+          onValid={(timeoutMs) => update((current) => ({ ...current, timeoutMs }))}
+          hint={
+            bench.timeoutMs === platformTimeoutMs
+              ? 'The platform waits 20 s.'
+              : `The platform waits 20 s; this test waits ${bench.timeoutMs} ms.`
+          }
+        />
+        <div className="test-send-buttons">
+          <button
+            type="button"
+            className="primary"
+            disabled={!request.success || mutation.isPending}
+            onClick={() => request.success && send(request.data)}
+          >
+            Send test request
+          </button>
+          {mutation.isPending && (
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+        {requestProblems.length > 0 && data.url && (
+          <p className="field-error">{requestProblems.join(' ')}</p>
+        )}
+      </div>
+
+      <div aria-live="polite">
+        {mutation.isPending && (
+          <p className="muted" role="status">
+            Waiting for the endpoint…
+          </p>
+        )}
+        {mutation.isError && !mutation.isPending && (
+          <p role={isCancellation(mutation.error) ? 'status' : 'alert'} className="test-failure">
+            {isCancellation(mutation.error)
+              ? 'Cancelled: the request to the endpoint was stopped.'
+              : mutation.error.message}
+          </p>
+        )}
+        {mutation.data?.historyError && !mutation.isPending && (
+          <p role="alert" className="field-error">
+            This run could not be kept in the history: {mutation.data.historyError}
+          </p>
+        )}
+      </div>
+
+      {shownRun && (
+        <TestResultView run={shownRun} isLatest={shownRun.id === bench.history[0]?.id} />
+      )}
+
+      <TestHistory
+        runs={bench.history}
+        shownRunId={shownRun?.id ?? null}
+        busy={mutation.isPending}
+        onShow={(run) => setShownRunId(run.id)}
+        onResend={resend}
+      />
+    </>
+  );
+}
+
+/**
+ * The variables at the node, worked out again only when a module's configuration or a
+ * connection changes: dragging a module moves it without changing what the chat holds.
+ */
+function useVariablesAtNode(nodeId: string) {
+  const store = useFlowStoreApi();
+  const nodeData = useFlowStore(useShallow((state) => state.nodes.map((node) => node.data)));
+  const edges = useFlowStore((state) => state.edges);
+  return useMemo(() => {
+    void nodeData;
+    return variablesAtNode({ nodes: store.getState().nodes, edges }, nodeId);
+  }, [store, nodeData, edges, nodeId]);
+}
+
+/** Gives a re-sent platform body a new process_instance_id, as a new chat would have. */
+function withFreshInstanceId(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null && 'process_instance_id' in parsed) {
+      return requestBodyText({ ...parsed, process_instance_id: newId('chat') });
+    }
+  } catch {
+    // Not JSON: send it as it was.
+  }
+  return body;
+}
