@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serverUrl, startServer } from './startServer';
 
@@ -14,6 +15,7 @@ try {
     host,
     port,
     clientDir: fileURLToPath(new URL('../client', import.meta.url)),
+    extraHostNames: hostNamesOf(host),
   });
   console.log(`Flowbench is running at ${serverUrl(server)}`);
   const stop = () => server.close(() => process.exit(0));
@@ -23,4 +25,10 @@ try {
   const reason = error instanceof Error ? error.message : String(error);
   console.error(`Flowbench could not listen on ${host}:${port}: ${reason}`);
   process.exit(1);
+}
+
+/** A specific HOST is also a name the page is opened under; a wildcard address is not. */
+function hostNamesOf(listenHost: string): string[] {
+  if (['0.0.0.0', '::', '[::]'].includes(listenHost)) return [];
+  return [isIP(listenHost) === 6 ? `[${listenHost}]` : listenHost];
 }

@@ -10,6 +10,8 @@ export interface StartServerOptions {
   port: number;
   /** The built browser app (`dist/client`). */
   clientDir: string;
+  /** Host names the app is opened under besides the loopback names (see `createApiMiddleware`). */
+  extraHostNames?: readonly string[];
 }
 
 const securityHeaders = {
@@ -21,13 +23,18 @@ const securityHeaders = {
 };
 
 /** The production server: the API routes, then the built app with an SPA fallback. */
-export async function startServer({ host, port, clientDir }: StartServerOptions): Promise<Server> {
+export async function startServer({
+  host,
+  port,
+  clientDir,
+  extraHostNames = [],
+}: StartServerOptions): Promise<Server> {
   if (!existsSync(join(clientDir, 'index.html'))) {
     throw new Error(
       `No built app in ${clientDir}; run "npm run build" first (npm start does both)`,
     );
   }
-  const api = createApiMiddleware();
+  const api = createApiMiddleware({ extraHostNames });
   const serveClient = sirv(clientDir, { single: true, etag: true });
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
