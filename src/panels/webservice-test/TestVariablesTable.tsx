@@ -25,11 +25,19 @@ export function TestVariablesTable({
 }: TestVariablesTableProps) {
   return (
     <div className="test-table-wrapper">
-      <table className="test-table" aria-label="Variables sent">
+      <table className="test-table test-variables" aria-label="Variables sent">
         <caption>
           Variables when the chat reaches this module
           {disabled && <span className="muted"> (the raw JSON is sent instead)</span>}
         </caption>
+        <colgroup>
+          <col className="col-send" />
+          <col className="col-name" />
+          <col className="col-scope" />
+          <col className="col-certainty" />
+          <col className="col-set-by" />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Send</th>
@@ -80,26 +88,28 @@ export function TestVariablesTable({
                     ? variable.setBy.map((setter) => setter.name).join(', ')
                     : 'customer profile'}
                 </td>
-                <td className="test-sample">
-                  <input
-                    className="nodrag"
-                    aria-label={`Sample value of ${variable.name}`}
-                    value={value}
-                    disabled={disabled}
-                    spellCheck={false}
-                    onChange={(event) => onValueChange(variable.name, event.target.value)}
-                  />
-                  {overridden && !disabled && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={`Reset ${variable.name} to its sample`}
-                      title={`Back to ${JSON.stringify(variable.sample)}`}
-                      onClick={() => onReset(variable.name)}
-                    >
-                      ↺
-                    </button>
-                  )}
+                <td>
+                  <div className="test-sample">
+                    <input
+                      className="nodrag"
+                      aria-label={`Sample value of ${variable.name}`}
+                      value={value}
+                      disabled={disabled}
+                      spellCheck={false}
+                      onChange={(event) => onValueChange(variable.name, event.target.value)}
+                    />
+                    {overridden && !disabled && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Reset ${variable.name} to its sample`}
+                        title={`Back to ${JSON.stringify(variable.sample)}`}
+                        onClick={() => onReset(variable.name)}
+                      >
+                        ↺
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             );

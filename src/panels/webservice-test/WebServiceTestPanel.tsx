@@ -123,12 +123,11 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: Test
     timeoutMs: bench.timeoutMs,
   });
 
-  // A body that is not JSON is reported next to the raw editor already.
   const requestProblems = request.success
     ? []
-    : request.error.issues
-        .filter((issue) => issue.path[0] !== 'body')
-        .map((issue) => issue.message);
+    : request.error.issues.map((issue) =>
+        issue.path[0] === 'body' ? 'The raw request body below is not valid JSON.' : issue.message,
+      );
 
   const send = (input: z.output<typeof webServiceTestRequestSchema>) => {
     setShownRunId(null);
@@ -161,60 +160,6 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: Test
           its response cannot set variables. The test shows what the endpoint answers anyway.
         </p>
       )}
-
-      <TestVariablesTable
-        variables={variables}
-        overrides={bench.sampleOverrides}
-        omitted={bench.omittedVariables}
-        disabled={bench.rawBody !== null}
-        onValueChange={(name, value) =>
-          update((current) => ({
-            ...current,
-            sampleOverrides: { ...current.sampleOverrides, [name]: value },
-          }))
-        }
-        onReset={(name) =>
-          update((current) => ({
-            ...current,
-            sampleOverrides: Object.fromEntries(
-              Object.entries(current.sampleOverrides).filter(([key]) => key !== name),
-            ),
-          }))
-        }
-        onIncludedChange={(name, included) =>
-          update((current) => ({
-            ...current,
-            omittedVariables: included
-              ? current.omittedVariables.filter((omitted) => omitted !== name)
-              : [...current.omittedVariables, name],
-          }))
-        }
-      />
-
-      <fieldset className="test-params" disabled={bench.rawBody !== null}>
-        <legend>Params</legend>
-        {paramFields.map(({ name, label }) => (
-          <TextField
-            key={name}
-            label={label}
-            value={bench.params[name] ?? ''}
-            schema={z.string()}
-            onValid={(value) =>
-              update((current) => ({ ...current, params: { ...current.params, [name]: value } }))
-            }
-          />
-        ))}
-        <p className="field-hint">
-          process_definition_id is this flow&apos;s id; process_instance_id is new for every
-          request.
-        </p>
-      </fieldset>
-
-      <RequestBodyEditor
-        composedBody={composedBody}
-        rawBody={bench.rawBody}
-        onRawBodyChange={(rawBody) => update((current) => ({ ...current, rawBody }))}
-      />
 
       <div className="test-send">
         <TextField
@@ -271,6 +216,61 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: Test
       {shownRun && (
         <TestResultView run={shownRun} isLatest={shownRun.id === bench.history[0]?.id} />
       )}
+
+      <h3 className="test-section-title">Request</h3>
+      <TestVariablesTable
+        variables={variables}
+        overrides={bench.sampleOverrides}
+        omitted={bench.omittedVariables}
+        disabled={bench.rawBody !== null}
+        onValueChange={(name, value) =>
+          update((current) => ({
+            ...current,
+            sampleOverrides: { ...current.sampleOverrides, [name]: value },
+          }))
+        }
+        onReset={(name) =>
+          update((current) => ({
+            ...current,
+            sampleOverrides: Object.fromEntries(
+              Object.entries(current.sampleOverrides).filter(([key]) => key !== name),
+            ),
+          }))
+        }
+        onIncludedChange={(name, included) =>
+          update((current) => ({
+            ...current,
+            omittedVariables: included
+              ? current.omittedVariables.filter((omitted) => omitted !== name)
+              : [...current.omittedVariables, name],
+          }))
+        }
+      />
+
+      <fieldset className="test-params" disabled={bench.rawBody !== null}>
+        <legend>Params</legend>
+        {paramFields.map(({ name, label }) => (
+          <TextField
+            key={name}
+            label={label}
+            value={bench.params[name] ?? ''}
+            schema={z.string()}
+            onValid={(value) =>
+              update((current) => ({ ...current, params: { ...current.params, [name]: value } }))
+            }
+          />
+        ))}
+        <p className="field-hint">
+          process_definition_id is this flow&apos;s id; process_instance_id is new for every
+          request.
+        </p>
+      </fieldset>
+
+      <RequestBodyEditor
+        composedBody={composedBody}
+        rawBody={bench.rawBody}
+        onRawBodyChange={(rawBody) => update((current) => ({ ...current, rawBody }))}
+      />
 
       <TestHistory
         runs={bench.history}
