@@ -12,8 +12,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     // One editor bundle (React, React Flow, zod) is expected; it is cached after the first load.
     chunkSizeWarningLimit: 1024,
   },
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  // Vite's default CORS answers other localhost origins; the app's routes need none.
+  server: { host: '127.0.0.1', port: 5173, cors: false },
+  preview: { host: '127.0.0.1', port: 4173, cors: false },
   test: {
     include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',

@@ -1,5 +1,4 @@
 import { customerVariableNames, customerVariables } from '../customerVariables';
-import { describeNode } from '../describeNode';
 import type { FlowGraph } from '../flowGraph';
 import { variablesSetUpstream, type UpstreamVariables } from '../variablesSetUpstream';
 import {
@@ -75,6 +74,10 @@ export function sampleValueOf<K extends ModuleKind>(
   return moduleDefinitions[node.type].sampleValue(node.data, variable);
 }
 
+function variablesSetBy<K extends ModuleKind>(node: { type: K; data: ModuleDataByKind[K] }) {
+  return moduleDefinitions[node.type].variablesSet(node.data);
+}
+
 /** Modules before `nodeId` by the variables they set, nearest first (breadth-first backwards). */
 function upstreamSettersByName(
   graph: FlowGraph,
@@ -97,9 +100,9 @@ function upstreamSettersByName(
       visited.add(id);
       const node = nodeById.get(id);
       if (!node) continue;
-      const facts = describeNode(node);
-      for (const name of facts.variablesSet) {
-        const setter = { nodeId: id, name: `${facts.label} ${id}` };
+      const definition = moduleDefinitions[node.type];
+      for (const name of variablesSetBy(node)) {
+        const setter = { nodeId: id, name: `${definition.label} ${id}` };
         const list = settersByName.get(name);
         if (list) list.push(setter);
         else settersByName.set(name, [setter]);
