@@ -229,10 +229,20 @@ describe('checkWebServiceResponse', () => {
     const result = twoHundred(body, { truncated: true, sizeBytes: 1_500_000 });
 
     const check = checkWebServiceResponse(result, sentBody, []);
-    expect(check.warnings.map((warning) => warning.kind)).toEqual(['truncated', 'not-json']);
+    expect(check.warnings.map((warning) => warning.kind)).toEqual(['truncated']);
     expect(check.warnings[0]?.message).toContain(`${maxResponseBodyBytes}`);
     expect(check.warnings[0]?.message).not.toContain('after 1500000');
     expect(check.returned).toEqual([]);
+  });
+
+  it('names the shape problem of JSON the platform cannot read', () => {
+    const kindsOf = (body: string) =>
+      checkWebServiceResponse(twoHundred(body), sentBody, []).warnings.map((w) => w.kind);
+
+    expect(kindsOf('{"data":{},"variables":{"tier":"gold"}}')).toEqual(['variables-at-top-level']);
+    expect(kindsOf('{"data":{"variables":["a"]}}')).toEqual(['data-variables-not-object']);
+    expect(kindsOf('[1,2]')).toEqual(['not-an-object']);
+    expect(kindsOf('OK')).toEqual(['not-json']);
   });
 
   it('timeouts, network errors and rejected URLs return nothing', () => {

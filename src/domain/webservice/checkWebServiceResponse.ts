@@ -19,6 +19,8 @@ export type ContractWarningKind =
   | 'empty-body'
   | 'no-variables'
   | 'not-json'
+  | 'not-an-object'
+  | 'data-variables-not-object'
   | 'truncated'
   | 'customer-variable-overwritten'
   | 'redirect-not-followed';
@@ -83,15 +85,19 @@ export function checkWebServiceResponse(
   }
 
   const verdict = classifyResponseBody(response.body, response.truncated);
-  const parsedBody = parseJson(response.body);
-  if (isRecord(parsedBody) && !isRecord(parsedBody.data) && isRecord(parsedBody.variables)) {
+  if (!verdict.acceptable && verdict.problem === 'variables-at-top-level') {
     warnings.push({
       kind: 'variables-at-top-level',
       message:
         'variables is at the top level of the response; the platform only reads data.variables, so nothing is set. Answer { "data": { "variables": { … } } }.',
     });
-  } else if (!verdict.acceptable && !looksLikeHtml(response.body)) {
-    warnings.push({ kind: 'not-json', message: verdict.reason });
+  } else if (
+    !verdict.acceptable &&
+    (verdict.problem === 'not-json' ||
+      verdict.problem === 'not-an-object' ||
+      verdict.problem === 'data-variables-not-object')
+  ) {
+    warnings.push({ kind: verdict.problem, message: verdict.reason });
   } else if (verdict.acceptable && verdict.variables === null && response.body.trim() !== '') {
     warnings.push({
       kind: 'no-variables',

@@ -17,31 +17,35 @@ describe('classifyResponseBody', () => {
   );
 
   it.each([
-    ['OK', 'The body is not JSON.'],
-    ['<!DOCTYPE html><html><body>Hi</body></html>', 'The body is HTML, not JSON.'],
-    ['<html lang="en">', 'The body is HTML, not JSON.'],
-    ['[1,2]', 'The body is JSON but not an object.'],
-    ['"text"', 'The body is JSON but not an object.'],
-    ['null', 'The body is JSON but not an object.'],
+    ['OK', 'not-json', 'The body is not JSON.'],
+    ['<!DOCTYPE html><html><body>Hi</body></html>', 'html', 'The body is HTML, not JSON.'],
+    ['<html lang="en">', 'html', 'The body is HTML, not JSON.'],
+    ['[1,2]', 'not-an-object', 'The body is JSON but not an object.'],
+    ['"text"', 'not-an-object', 'The body is JSON but not an object.'],
+    ['null', 'not-an-object', 'The body is JSON but not an object.'],
     [
       '{"variables":{"tier":"gold"}}',
+      'variables-at-top-level',
       'variables is at the top level; the platform only reads data.variables.',
     ],
     [
       '{"data":{"variables":["a"]}}',
+      'data-variables-not-object',
       'data.variables is not an object of name → value, so it sets nothing.',
     ],
     [
       '{"data":{"variables":null}}',
+      'data-variables-not-object',
       'data.variables is not an object of name → value, so it sets nothing.',
     ],
-  ])('rejects %j', (body, reason) => {
-    expect(classifyResponseBody(body, false)).toEqual({ acceptable: false, reason });
+  ])('rejects %j', (body, problem, reason) => {
+    expect(classifyResponseBody(body, false)).toEqual({ acceptable: false, problem, reason });
   });
 
   it('says a cut-off body is incomplete rather than not JSON', () => {
     expect(classifyResponseBody('{"data":{"variables":{"a":"', true)).toEqual({
       acceptable: false,
+      problem: 'truncated',
       reason: 'The body was cut off at 1 MiB, so it is not complete JSON.',
     });
   });
