@@ -267,6 +267,21 @@ describe('variablesSetUpstream: definitely (mustBeSet) versus possibly (mayBeSet
 
     expect(upstream.mustBeSet('join', 'email')).toBe(true);
     expect(upstream.mustBeSet('join', 'orphan_answer')).toBe(false);
+    // No chat passes the orphan on its way to the join, so not even possibly.
+    expect(upstream.mayBeSet('join', 'orphan_answer')).toBe(false);
+    expect(upstream.namesBefore('join')).toEqual(['email']);
+  });
+
+  it('a module no chat reaches still sees what the modules before it set', () => {
+    const upstream = variablesSetUpstream(
+      flowOf(
+        [node('start', 'start'), ask('island-question', 'island'), node('island-end', 'end')],
+        [edge('island-question', 'island-end')],
+      ),
+    );
+
+    expect(upstream.mayBeSet('island-end', 'island')).toBe(true);
+    expect(upstream.mustBeSet('island-end', 'island')).toBe(false);
   });
 
   describe('two starts', () => {

@@ -3,7 +3,10 @@ import type { FlowGraph } from './flowGraph';
 
 /** Which variables the modules before a node have set when a chat arrives at it. */
 export interface UpstreamVariables {
-  /** Set on at least one path from a start to the node. */
+  /**
+   * Set on at least one path from a start to the node. For a node no chat reaches: set by some
+   * module before it, so its problems still make sense once it is connected.
+   */
   mayBeSet: (nodeId: string, name: string) => boolean;
   /** Set on every path from a start to the node; false for a node no chat reaches. */
   mustBeSet: (nodeId: string, name: string) => boolean;
@@ -51,13 +54,16 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
 
   // Visiting in reverse post-order from the starts settles an acyclic flow in one pass.
   const order = reversePostOrder(graph, successors);
-  const mustEntry = mustBeSetOnEntry(graph, words, exit, predecessors, successors, order);
+  const reached = reachedFromStarts(graph, successors);
+  const mustEntry = mustBeSetOnEntry(graph, words, exit, predecessors, reached, order);
   let changed = true;
   while (changed) {
     changed = false;
     for (const node of order) {
       const base = node * words;
       for (const predecessor of predecessors[node]!) {
+        // What no chat reaches cannot have set anything for a module a chat does reach.
+        if (reached[node] && !reached[predecessor]) continue;
         const predecessorBase = predecessor * words;
         for (let word = 0; word < words; word += 1) {
           const merged = (entry[base + word]! | exit[predecessorBase + word]!) >>> 0;
@@ -107,22 +113,10 @@ function mustBeSetOnEntry(
   words: number,
   setByNode: Uint32Array,
   predecessors: number[][],
-  successors: number[][],
+  reached: Uint8Array,
   order: number[],
 ): Uint32Array {
   const nodeCount = graph.nodes.length;
-  const reached = new Uint8Array(nodeCount);
-  const pending = graph.nodes.flatMap((node, index) => (node.type === 'start' ? [index] : []));
-  for (const start of pending) reached[start] = 1;
-  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    for (const next of successors[node]!) {
-      if (!reached[next]) {
-        reached[next] = 1;
-        pending.push(next);
-      }
-    }
-  }
-
   const entry = new Uint32Array(nodeCount * words);
   const exit = new Uint32Array(nodeCount * words);
   for (let node = 0; node < nodeCount; node += 1) {
@@ -157,6 +151,22 @@ function mustBeSetOnEntry(
     if (!reached[node]) entry.fill(0, node * words, node * words + words);
   }
   return entry;
+}
+
+/** 1 for every node some start leads to (the starts included), else 0. */
+function reachedFromStarts(graph: FlowGraph, successors: number[][]): Uint8Array {
+  const reached = new Uint8Array(graph.nodes.length);
+  const pending = graph.nodes.flatMap((node, index) => (node.type === 'start' ? [index] : []));
+  for (const start of pending) reached[start] = 1;
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    for (const next of successors[node]!) {
+      if (!reached[next]) {
+        reached[next] = 1;
+        pending.push(next);
+      }
+    }
+  }
+  return reached;
 }
 
 function reversePostOrder(graph: FlowGraph, successors: number[][]): number[] {
