@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { useShallow } from 'zustand/react/shallow';
 import { newId } from '../../domain/newId';
@@ -196,7 +196,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: Test
       <div aria-live="polite">
         {mutation.isPending && (
           <p className="muted" role="status">
-            Waiting for the endpoint…
+            Waiting for the endpoint… <ElapsedTime since={mutation.submittedAt} />
           </p>
         )}
         {mutation.isError && !mutation.isPending && (
@@ -281,6 +281,16 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: Test
       />
     </>
   );
+}
+
+/** Time since `since`, ticking, so a slow endpoint is visibly slow before the result arrives. */
+function ElapsedTime({ since }: { since: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 100);
+    return () => clearInterval(timer);
+  }, []);
+  return <span className="elapsed">{(Math.max(0, now - since) / 1000).toFixed(1)} s</span>;
 }
 
 /**
