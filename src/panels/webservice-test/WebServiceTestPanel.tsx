@@ -154,6 +154,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: Test
           <span className="muted">Set the URL in the inspector to send a test.</span>
         )}
       </p>
+      <DemoEndpointElsewhereNote nodeId={nodeId} url={data.url} />
       {data.useRequestQueue && (
         <p className="test-note" role="note">
           Use request queue is on: at runtime the request is queued and sent in the background, so
@@ -280,6 +281,27 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: Test
         onResend={resend}
       />
     </>
+  );
+}
+
+/**
+ * The demo flow stores its endpoint with the origin it was created under; when the app now runs
+ * elsewhere (another port), offer to point the module at this server's demo endpoint.
+ */
+function DemoEndpointElsewhereNote({ nodeId, url }: { nodeId: string; url: string }) {
+  const updateNodeData = useFlowStore((state) => state.updateNodeData);
+  if (!URL.canParse(url)) return null;
+  const target = new URL(url);
+  const here = window.location.origin;
+  if (!target.pathname.startsWith('/demo/') || target.origin === here) return null;
+  const local = new URL(`${target.pathname}${target.search}`, here).href;
+  return (
+    <p className="test-note" role="note">
+      This looks like a Flowbench demo endpoint on another server ({target.host}).{' '}
+      <button type="button" onClick={() => updateNodeData(nodeId, 'web-service', { url: local })}>
+        Use this server&apos;s demo endpoint
+      </button>
+    </p>
   );
 }
 
