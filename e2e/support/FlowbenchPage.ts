@@ -16,7 +16,7 @@ export class FlowbenchPage {
     this.inspector = page.getByRole('region', { name: 'Inspector' });
     this.problems = page.getByRole('region', { name: 'Problems' });
     this.flows = page.getByRole('navigation', { name: 'Flows' });
-    this.saveStatus = page.getByRole('status');
+    this.saveStatus = page.getByRole('banner').getByRole('status');
   }
 
   async open() {
