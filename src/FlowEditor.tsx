@@ -18,6 +18,8 @@ import { createFlowStore } from './store/createFlowStore';
 import type { FlowState } from './store/createFlowStore';
 import { FlowStoreProvider, useFlowStore, useFlowStoreApi } from './store/FlowStoreContext';
 import type { TestBenchRepository } from './persistence/testBenchRepository';
+import { persistTestBenches } from './persistence/persistTestBenches';
+import { createTestBenchStore, type TestBenchStore } from './store/createTestBenchStore';
 import { WebServiceTestPanel } from './panels/webservice-test/WebServiceTestPanel';
 
 /** The one selected module when it is a WebService: the test bench opens for it. */
@@ -48,11 +50,18 @@ export function FlowEditor({
     }),
   );
   useEffect(() => autosave.start(), [autosave]);
+  const [testBenchStore] = useState(createTestBenchStore);
+  useEffect(() => persistTestBenches(testBenchStore, testBenches), [testBenchStore, testBenches]);
 
   return (
     <FlowStoreProvider store={store}>
       <ReactFlowProvider>
-        <EditorLayout repository={repository} autosave={autosave} testBenches={testBenches} />
+        <EditorLayout
+          repository={repository}
+          autosave={autosave}
+          testBenches={testBenches}
+          testBenchStore={testBenchStore}
+        />
       </ReactFlowProvider>
     </FlowStoreProvider>
   );
@@ -62,10 +71,12 @@ function EditorLayout({
   repository,
   autosave,
   testBenches,
+  testBenchStore,
 }: {
   repository: FlowRepository;
   autosave: Autosave;
   testBenches: TestBenchRepository;
+  testBenchStore: TestBenchStore;
 }) {
   const store = useFlowStoreApi();
   const flowId = useFlowStore((state) => state.flowId);
@@ -115,6 +126,7 @@ function EditorLayout({
           <WebServiceTestPanel
             key={`${flowId}/${testedNodeId}`}
             nodeId={testedNodeId}
+            benches={testBenchStore}
             repository={testBenches}
           />
         </aside>

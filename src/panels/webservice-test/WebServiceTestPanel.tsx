@@ -20,6 +20,7 @@ import type {
   TestRun,
 } from '../../persistence/testBenchRepository';
 import { isNodeOfKind } from '../../store/appNode';
+import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
 import { TextField } from '../fields/TextField';
 import { RequestBodyEditor } from './RequestBodyEditor';
@@ -48,39 +49,46 @@ const paramFields = [
 
 interface WebServiceTestPanelProps {
   nodeId: string;
+  benches: TestBenchStore;
   repository: TestBenchRepository;
 }
 
 /** The test bench of one WebService node: compose the platform's request, send it, read the answer. */
-export function WebServiceTestPanel({ nodeId, repository }: WebServiceTestPanelProps) {
+export function WebServiceTestPanel({ nodeId, benches, repository }: WebServiceTestPanelProps) {
   const flowId = useFlowStore((state) => state.flowId);
   const data = useFlowStore((state) => {
     const node = state.nodes.find((candidate) => candidate.id === nodeId);
     return node && isNodeOfKind(node, 'web-service') ? node.data : null;
   });
-  const { bench, update, saveError } = useNodeTestBench(repository, flowId, nodeId);
+  const { bench, loadError, update, saveError } = useNodeTestBench(
+    benches,
+    repository,
+    flowId,
+    nodeId,
+  );
   return (
     <section className="panel test-bench" aria-label="WebService test">
       <h2>WebService test</h2>
-      {bench.isPending && <p className="muted">Loading test values…</p>}
-      {bench.isError && (
+      {loadError ? (
         <p role="alert" className="field-error">
-          The test values of this node could not be read: {bench.error.message}
+          The test values of this node could not be read: {loadError.message}
         </p>
+      ) : (
+        !bench && <p className="muted">Loading test values…</p>
       )}
-      {bench.isSuccess && data && (
+      {bench && data && (
         <TestBenchForm
           flowId={flowId}
           nodeId={nodeId}
           data={data}
-          bench={bench.data}
+          bench={bench}
           update={update}
-          repository={repository}
+          benches={benches}
         />
       )}
       {saveError && (
         <p role="alert" className="field-error">
-          Test values could not be saved in this browser: {saveError.message}
+          Test values could not be saved in this browser: {saveError}
         </p>
       )}
     </section>
@@ -93,14 +101,14 @@ interface TestBenchFormProps {
   data: WebServiceData;
   bench: TestBench;
   update: (change: (current: TestBench) => TestBench) => void;
-  repository: TestBenchRepository;
+  benches: TestBenchStore;
 }
 
-function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: TestBenchFormProps) {
+function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBenchFormProps) {
   const variables = useVariablesAtNode(nodeId);
   const [processInstanceId, setProcessInstanceId] = useState(() => newId('chat'));
   const [shownRunId, setShownRunId] = useState<string | null>(null);
-  const { mutation, cancel } = useWebServiceTestRun(repository);
+  const { mutation, cancel } = useWebServiceTestRun(benches);
 
   const sentVariables = Object.fromEntries(
     variables
@@ -205,11 +213,6 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, repository }: Test
             {isCancellation(mutation.error)
               ? 'Cancelled: the request to the endpoint was stopped.'
               : mutation.error.message}
-          </p>
-        )}
-        {mutation.data?.historyError && !mutation.isPending && (
-          <p role="alert" className="field-error">
-            This run could not be kept in the history: {mutation.data.historyError}
           </p>
         )}
       </div>

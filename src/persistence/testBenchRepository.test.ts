@@ -1,0 +1,104 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { webServiceTestResultSchema } from '../domain/webservice/webServiceTestApi';
+import { openFlowbenchDatabase } from './flowbenchDatabase';
+import { createDemoFlow } from '../domain/createFlows';
+import { createIndexedDbFlowRepository } from './flowRepository';
+import {
+  createIndexedDbTestBenchRepository,
+  emptyTestBench,
+  testHistoryLimit,
+  type TestRun,
+} from './testBenchRepository';
+
+let databaseCount = 0;
+function freshDatabaseName(): string {
+  databaseCount += 1;
+  return `flowbench-bench-test-${databaseCount}`;
+}
+
+function runAt(startedAt: number): TestRun {
+  return {
+    id: `run-${startedAt}`,
+    startedAt,
+    request: { url: 'http://127.0.0.1:1/hook', authorization: '', body: '{}', timeoutMs: 300 },
+    expectedVariables: [],
+    result: webServiceTestResultSchema.parse({
+      outcome: 'rejected',
+      reason: 'Only http and https URLs can be called.',
+    }),
+  };
+}
+
+describe('createIndexedDbTestBenchRepository', () => {
+  it('gives a node without kept values the defaults: John Smith samples, 20 s, no history', async () => {
+    const repository = createIndexedDbTestBenchRepository(freshDatabaseName());
+
+    const bench = await repository.load('flow-1', 'crm-lookup');
+
+    expect(bench).toEqual(emptyTestBench('flow-1', 'crm-lookup'));
+    expect(bench.timeoutMs).toBe(20_000);
+    expect(bench.params.referrer).toBe('http://example.org/referring_page');
+    expect(bench.history).toEqual([]);
+  });
+
+  it('keeps values and history per node for the next visit', async () => {
+    const databaseName = freshDatabaseName();
+    const bench = {
+      ...emptyTestBench('flow-1', 'crm-lookup'),
+      sampleOverrides: { nps_score: '7' },
+      omittedVariables: ['phone'],
+      timeoutMs: 300,
+      rawBody: '{"hello":"world"}',
+      history: [runAt(2), runAt(1)],
+    };
+    await createIndexedDbTestBenchRepository(databaseName).save(bench);
+
+    const nextVisit = createIndexedDbTestBenchRepository(databaseName);
+
+    expect(await nextVisit.load('flow-1', 'crm-lookup')).toEqual(bench);
+    expect(await nextVisit.load('flow-1', 'other-node')).toEqual(
+      emptyTestBench('flow-1', 'other-node'),
+    );
+    expect(await nextVisit.load('flow-2', 'crm-lookup')).toEqual(
+      emptyTestBench('flow-2', 'crm-lookup'),
+    );
+  });
+
+  it(`keeps only the newest ${testHistoryLimit} runs`, async () => {
+    const repository = createIndexedDbTestBenchRepository(freshDatabaseName());
+    const runs = Array.from({ length: 25 }, (_, index) => runAt(100 - index));
+
+    await repository.save({ ...emptyTestBench('f', 'n'), history: runs });
+
+    const kept = (await repository.load('f', 'n')).history;
+    expect(kept).toHaveLength(testHistoryLimit);
+    expect(kept[0]?.startedAt).toBe(100);
+  });
+
+  it('starts over instead of failing when a kept record is damaged', async () => {
+    const databaseName = freshDatabaseName();
+    const database = await openFlowbenchDatabase(databaseName);
+    await database.put('testBenches', { flowId: 'f', nodeId: 'n', timeoutMs: 'soon' });
+    database.close();
+
+    const bench = await createIndexedDbTestBenchRepository(databaseName).load('f', 'n');
+
+    expect(bench).toEqual(emptyTestBench('f', 'n'));
+  });
+
+  it('deleting a flow deletes the test benches of its nodes, and only those', async () => {
+    const databaseName = freshDatabaseName();
+    const flows = createIndexedDbFlowRepository(databaseName);
+    const benches = createIndexedDbTestBenchRepository(databaseName);
+    const flow = createDemoFlow('http://127.0.0.1:4173');
+    await flows.saveFlow(flow);
+    await benches.save({ ...emptyTestBench(flow.id, 'crm-lookup'), timeoutMs: 300 });
+    await benches.save({ ...emptyTestBench('other-flow', 'crm-lookup'), timeoutMs: 400 });
+
+    await flows.deleteFlow(flow.id);
+
+    expect((await benches.load(flow.id, 'crm-lookup')).timeoutMs).toBe(20_000);
+    expect((await benches.load('other-flow', 'crm-lookup')).timeoutMs).toBe(400);
+  });
+});
