@@ -392,3 +392,53 @@ test('Copy as cURL puts the same POST on the clipboard', async ({
     clipboard,
   );
 });
+
+test('a cloud metadata address is refused without sending anything', async ({
+  flowbench,
+  testBench,
+}) => {
+  await pointCrmLookupAt(flowbench, 'http://169.254.169.254/latest/meta-data/');
+  await testBench.send();
+
+  await expect(testBench.result).toHaveAttribute('data-outcome', 'rejected');
+  await expect(testBench.result.getByRole('heading', { name: 'Result: Rejected' })).toBeVisible();
+  await expect(testBench.result).toContainText('Not sent:');
+  await expect(testBench.result).toContainText('169.254.169.254');
+  await expect(testBench.returnedVariables).toBeHidden();
+});
+
+test('a closed port is a network error in plain words', async ({
+  flowbench,
+  testBench,
+  upstream,
+}) => {
+  // The test's own server, closed: nothing listens on its port any more.
+  const url = upstream.url('/hook');
+  await upstream.close();
+  await pointCrmLookupAt(flowbench, url);
+  await testBench.send();
+
+  await expect(testBench.result).toHaveAttribute('data-outcome', 'network-error');
+  await expect(testBench.result).toContainText('Connection refused');
+  await expect(testBench.result).toContainText('ECONNREFUSED');
+});
+
+test('a demo endpoint of another Flowbench server can be pointed at this one', async ({
+  flowbench,
+  testBench,
+}) => {
+  // As if the demo flow had been created while the app ran on another port.
+  await pointCrmLookupAt(flowbench, 'http://127.0.0.1:1/demo/crm-lookup');
+  const note = testBench.region.getByRole('note').filter({ hasText: 'another server' });
+  await expect(note).toContainText('127.0.0.1:1');
+
+  await note.getByRole('button', { name: "Use this server's demo endpoint" }).click();
+
+  const here = new URL(flowbench.page.url()).origin;
+  await expect(flowbench.inspector.getByRole('textbox', { name: 'URL', exact: true })).toHaveValue(
+    `${here}/demo/crm-lookup`,
+  );
+  await expect(note).toBeHidden();
+  await testBench.send();
+  await expect(testBench.returnedRow('customer_tier')).toContainText('gold');
+});
