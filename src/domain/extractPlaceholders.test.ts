@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPlaceholders } from './extractPlaceholders';
+import { extractPlaceholders, fillPlaceholders } from './extractPlaceholders';
 
 describe('extractPlaceholders', () => {
   it('finds the names in {{placeholders}}, in order of first appearance', () => {
@@ -30,4 +30,12 @@ describe('extractPlaceholders', () => {
       expect(extractPlaceholders(text)).toEqual([]);
     },
   );
+});
+
+describe('fillPlaceholders', () => {
+  it('replaces known names, trimmed, and leaves unknown ones as written', () => {
+    expect(
+      fillPlaceholders('Hi {{ firstname }}, {{nope}} {{firstname}}!', { firstname: 'Ann' }),
+    ).toBe('Hi Ann, {{nope}} Ann!');
+  });
 });

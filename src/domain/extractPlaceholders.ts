@@ -12,3 +12,11 @@ export function extractPlaceholders(text: string): string[] {
   }
   return [...names];
 }
+
+/** The text with each `{{name}}` replaced by `values[name]`; unknown names stay as written. */
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(placeholderPattern, (placeholder, name: string) => {
+    const key = name.trim();
+    return Object.hasOwn(values, key) ? (values[key] ?? placeholder) : placeholder;
+  });
+}

@@ -10,7 +10,10 @@ export interface UpstreamVariables {
   mayBeSet: (nodeId: string, name: string) => boolean;
   /** Set on every path from a start to the node; false for a node no chat reaches. */
   mustBeSet: (nodeId: string, name: string) => boolean;
-  /** Every name possibly set before the node (its own variables excluded), sorted. */
+  /**
+   * Every name possibly set before the node, sorted. A node's own variables count only when a
+   * loop leads the chat back to it.
+   */
   namesBefore: (nodeId: string) => string[];
 }
 

@@ -224,6 +224,29 @@ describe('checkWebServiceResponse', () => {
     expect(kindsOf(httpError(403, 'Forbidden'))).toEqual([]);
   });
 
+  it('after an HTTP error every expected variable is missing: the flow goes on without them', () => {
+    const check = checkWebServiceResponse(httpError(500, 'Oops'), sentBody, [
+      'customer_tier',
+      'coupon_code',
+    ]);
+
+    expect(check.missing).toEqual(['customer_tier', 'coupon_code']);
+  });
+
+  it("an answer slower than the platform's 20 s is flagged: at runtime it would set nothing", () => {
+    const slow = webServiceTestResultSchema.parse({
+      outcome: 'ok',
+      timings: { totalMs: 21_000, firstByteMs: 20_990 },
+      response: responseOf(200, variablesBody({ customer_tier: 'gold' })),
+    });
+
+    const check = checkWebServiceResponse(slow, sentBody, []);
+
+    expect(check.warnings.map((warning) => warning.kind)).toEqual(['slower-than-platform-timeout']);
+    expect(check.warnings[0]?.message).toContain('21000 ms');
+    expect(kindsOf(twoHundred(variablesBody({ customer_tier: 'gold' })))).toEqual([]);
+  });
+
   it('a body cut off at 1 MiB is reported as truncated, with the size limit', () => {
     const body = `{"data":{"variables":{"blob":"${'x'.repeat(200)}`;
     const result = twoHundred(body, { truncated: true, sizeBytes: 1_500_000 });

@@ -1,5 +1,6 @@
 import { customerVariableNames } from '../customerVariables';
 import { classifyResponseBody, looksLikeHtml } from './classifyResponseBody';
+import { platformTimeoutMs } from './webServiceContract';
 import { maxResponseBodyBytes, type WebServiceTestResult } from './webServiceTestApi';
 
 export type ReturnedVariableChange = 'new' | 'changed' | 'unchanged';
@@ -23,7 +24,8 @@ export type ContractWarningKind =
   | 'data-variables-not-object'
   | 'truncated'
   | 'customer-variable-overwritten'
-  | 'redirect-not-followed';
+  | 'redirect-not-followed'
+  | 'slower-than-platform-timeout';
 
 export interface ContractWarning {
   kind: ContractWarningKind;
@@ -55,7 +57,7 @@ export function checkWebServiceResponse(
   if (response.truncated) {
     warnings.push({
       kind: 'truncated',
-      message: `The response is larger than 1 MiB (${response.sizeBytes} bytes received) and was cut off after the first ${maxResponseBodyBytes} bytes.`,
+      message: `The response is larger than 1 MiB; only its first ${maxResponseBodyBytes} bytes were kept.`,
     });
   }
   if (result.outcome === 'http-error') {
@@ -66,10 +68,17 @@ export function checkWebServiceResponse(
         message: `The endpoint answered ${response.status} ${location ? `redirecting to ${location}` : 'with a redirect'}; redirects are not followed, so the flow gets no variables. Use the final URL.`,
       });
     }
-    return { ...none, warnings };
+    // An error status sets nothing: the flow goes on without any of the expected variables.
+    return { ...none, missing: [...expectedVariables], warnings };
   }
   if (result.outcome === 'timeout') return { ...none, warnings };
 
+  if (result.timings.totalMs > platformTimeoutMs) {
+    warnings.push({
+      kind: 'slower-than-platform-timeout',
+      message: `The answer took ${Math.round(result.timings.totalMs)} ms: the platform gives up after 20 s, so at runtime the flow proceeds without any of these variables.`,
+    });
+  }
   const is2xx = response.status >= 200 && response.status < 300;
   if (is2xx && response.body.trim() === '') {
     warnings.push({

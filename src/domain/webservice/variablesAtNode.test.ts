@@ -217,6 +217,37 @@ describe('variablesAtNode', () => {
     expect(sampleValueOf(nodeOf(flow, 'q-choice'), 'tier_choice')).toBe('Gold');
   });
 
+  it('fills placeholders in a set-variable value with the other samples, as the platform would', () => {
+    const rows = variablesAtNode(
+      lineOf([
+        question('ask-nps', 'nps_score', 'nps'),
+        set('coupon', [['coupon_code', 'SAVE{{nps_score}}-{{ firstname }}-{{unknown}}']]),
+      ]),
+      'ws',
+    );
+
+    expect(rowOf(rows, 'coupon_code').sample).toBe('SAVE10-John-{{unknown}}');
+  });
+
+  it('in a loop, the module under test names itself as the setter of its own variables', () => {
+    const flow = flowOf(
+      [
+        node('start', 'start'),
+        node('ws', 'web-service', {
+          url: 'https://api.example.org/hook',
+          expectedVariables: ['tier'],
+        }),
+        question('again', 'again_answer'),
+      ],
+      [edge('start', 'ws'), edge('ws', 'again'), edge('again', 'ws')],
+    );
+
+    const tier = rowOf(variablesAtNode(flow, 'ws'), 'tier');
+
+    expect(tier.certainty).toBe('possibly');
+    expect(tier.setBy).toEqual([{ nodeId: 'ws', name: 'this module, on an earlier pass' }]);
+  });
+
   it('a single-choice question without options samples the empty string', () => {
     const flow = lineOf([question('q-choice', 'pick', 'single-choice', ['', ' '])]);
 

@@ -1,4 +1,5 @@
 import { customerVariableNames, customerVariables } from '../customerVariables';
+import { fillPlaceholders } from '../extractPlaceholders';
 import type { FlowGraph } from '../flowGraph';
 import { variablesSetUpstream, type UpstreamVariables } from '../variablesSetUpstream';
 import {
@@ -63,7 +64,13 @@ export function variablesAtNode(
     };
   });
   customerRows.sort((a, b) => a.name.localeCompare(b.name));
-  return [...rows, ...customerRows];
+  // A set-variable value like "SAVE{{nps_score}}" is sent filled in, as the platform would.
+  const samples = Object.fromEntries(
+    [...rows, ...customerRows].map((row) => [row.name, row.sample]),
+  );
+  return [...rows, ...customerRows].map((row) =>
+    row.sample.includes('{{') ? { ...row, sample: fillPlaceholders(row.sample, samples) } : row,
+  );
 }
 
 /** A plausible value for `variable` as the given module would set it. */
@@ -102,7 +109,11 @@ function upstreamSettersByName(
       if (!node) continue;
       const definition = moduleDefinitions[node.type];
       for (const name of variablesSetBy(node)) {
-        const setter = { nodeId: id, name: `${definition.label} ${id}` };
+        const setter = {
+          nodeId: id,
+          // Only a loop brings the chat back to the module under test with its own variables.
+          name: id === nodeId ? 'this module, on an earlier pass' : `${definition.label} ${id}`,
+        };
         const list = settersByName.get(name);
         if (list) list.push(setter);
         else settersByName.set(name, [setter]);
