@@ -78,10 +78,14 @@ export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName
     },
 
     deleteFlow: async (id) => {
-      const transaction = (await open()).transaction(['flows', 'testBenches'], 'readwrite');
+      const transaction = (await open()).transaction(
+        ['flows', 'testBenches', 'testHistories'],
+        'readwrite',
+      );
       await Promise.all([
         transaction.objectStore('flows').delete(id),
         transaction.objectStore('testBenches').delete(testBenchKeysOfFlow(id)),
+        transaction.objectStore('testHistories').delete(testBenchKeysOfFlow(id)),
         transaction.done,
       ]);
     },

@@ -4,8 +4,16 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 export interface FlowbenchDatabase extends DBSchema {
   flows: { key: string; value: unknown };
   settings: { key: string; value: unknown };
-  /** Test values and run history of one WebService node, keyed `[flowId, nodeId]`. */
+  /** Test values of one WebService node, keyed `[flowId, nodeId]`. */
   testBenches: {
+    key: [string, string];
+    value: { flowId: string; nodeId: string } & Record<string, unknown>;
+  };
+  /**
+   * The run history of one WebService node, apart from its values: runs can hold megabytes of
+   * responses, and a keystroke in a sample value should not rewrite them.
+   */
+  testHistories: {
     key: [string, string];
     value: { flowId: string; nodeId: string } & Record<string, unknown>;
   };
@@ -25,12 +33,16 @@ export function openFlowbenchDatabase(
       }
       if (oldVersion < 2) {
         database.createObjectStore('testBenches', { keyPath: ['flowId', 'nodeId'] });
+        database.createObjectStore('testHistories', { keyPath: ['flowId', 'nodeId'] });
       }
     },
   });
 }
 
-/** Every test-bench key of one flow: `[flowId]` sorts before `[flowId, anyNodeId]` before `[flowId, []]`. */
+/**
+ * Every test-bench (and test-history) key of one flow: `[flowId]` sorts before
+ * `[flowId, anyNodeId]`, which sorts before `[flowId, []]`.
+ */
 export function testBenchKeysOfFlow(flowId: string): IDBKeyRange {
   return IDBKeyRange.bound([flowId], [flowId, []]);
 }

@@ -3,7 +3,8 @@ import type { TestBenchRepository } from './testBenchRepository';
 
 /**
  * Writes every changed test bench to the browser's storage, in the order of the changes, and
- * reports the outcome to the store. Benches that were only loaded are not written back.
+ * reports the outcome to the store: the values when they changed, the history (which may hold
+ * megabytes of responses) only when it did. Benches that were only loaded are not written back.
  * Returns the unsubscribe function.
  */
 export function persistTestBenches(
@@ -16,8 +17,15 @@ export function persistTestBenches(
     for (const [key, bench] of Object.entries(state.benches)) {
       const before = Object.hasOwn(previous.benches, key) ? previous.benches[key] : undefined;
       if (before === undefined || before === bench) continue;
+      const historyChanged = before.history !== bench.history;
+      const valuesChanged = Object.keys(bench).some(
+        (field) => field !== 'history' && Reflect.get(bench, field) !== Reflect.get(before, field),
+      );
       writes = writes.then(() =>
-        repository.save(bench).then(
+        Promise.all([
+          valuesChanged ? repository.saveValues(bench) : null,
+          historyChanged ? repository.saveHistory(bench) : null,
+        ]).then(
           () => store.getState().saveSettled(null),
           (error: unknown) =>
             store.getState().saveSettled(error instanceof Error ? error.message : String(error)),

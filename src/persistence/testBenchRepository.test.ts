@@ -8,8 +8,16 @@ import {
   createIndexedDbTestBenchRepository,
   emptyTestBench,
   testHistoryLimit,
+  type TestBench,
+  type TestBenchRepository,
   type TestRun,
 } from './testBenchRepository';
+
+/** Values and history are written apart; a full save is both. */
+async function saveWhole(repository: TestBenchRepository, bench: TestBench) {
+  await repository.saveValues(bench);
+  await repository.saveHistory(bench);
+}
 
 let databaseCount = 0;
 function freshDatabaseName(): string {
@@ -52,7 +60,7 @@ describe('createIndexedDbTestBenchRepository', () => {
       rawBody: '{"hello":"world"}',
       history: [runAt(2), runAt(1)],
     };
-    await createIndexedDbTestBenchRepository(databaseName).save(bench);
+    await saveWhole(createIndexedDbTestBenchRepository(databaseName), bench);
 
     const nextVisit = createIndexedDbTestBenchRepository(databaseName);
 
@@ -69,11 +77,27 @@ describe('createIndexedDbTestBenchRepository', () => {
     const repository = createIndexedDbTestBenchRepository(freshDatabaseName());
     const runs = Array.from({ length: 25 }, (_, index) => runAt(100 - index));
 
-    await repository.save({ ...emptyTestBench('f', 'n'), history: runs });
+    await saveWhole(repository, { ...emptyTestBench('f', 'n'), history: runs });
 
     const kept = (await repository.load('f', 'n')).history;
     expect(kept).toHaveLength(testHistoryLimit);
     expect(kept[0]?.startedAt).toBe(100);
+  });
+
+  it('writing values leaves the history alone, and the other way round', async () => {
+    const repository = createIndexedDbTestBenchRepository(freshDatabaseName());
+    const bench = { ...emptyTestBench('f', 'n'), history: [runAt(1)] };
+    await saveWhole(repository, bench);
+
+    await repository.saveValues({ ...bench, timeoutMs: 300, history: [] });
+    expect(await repository.load('f', 'n')).toEqual({ ...bench, timeoutMs: 300 });
+
+    await repository.saveHistory({ ...emptyTestBench('f', 'n'), history: [runAt(2), runAt(1)] });
+    expect(await repository.load('f', 'n')).toEqual({
+      ...bench,
+      timeoutMs: 300,
+      history: [runAt(2), runAt(1)],
+    });
   });
 
   it('starts over instead of failing when a kept record is damaged', async () => {
@@ -93,12 +117,18 @@ describe('createIndexedDbTestBenchRepository', () => {
     const benches = createIndexedDbTestBenchRepository(databaseName);
     const flow = createDemoFlow('http://127.0.0.1:4173');
     await flows.saveFlow(flow);
-    await benches.save({ ...emptyTestBench(flow.id, 'crm-lookup'), timeoutMs: 300 });
-    await benches.save({ ...emptyTestBench('other-flow', 'crm-lookup'), timeoutMs: 400 });
+    await saveWhole(benches, {
+      ...emptyTestBench(flow.id, 'crm-lookup'),
+      timeoutMs: 300,
+      history: [runAt(1)],
+    });
+    await saveWhole(benches, { ...emptyTestBench('other-flow', 'crm-lookup'), timeoutMs: 400 });
 
     await flows.deleteFlow(flow.id);
 
-    expect((await benches.load(flow.id, 'crm-lookup')).timeoutMs).toBe(20_000);
+    expect(await benches.load(flow.id, 'crm-lookup')).toEqual(
+      emptyTestBench(flow.id, 'crm-lookup'),
+    );
     expect((await benches.load('other-flow', 'crm-lookup')).timeoutMs).toBe(400);
   });
 });

@@ -43,7 +43,7 @@ export const testBenchSchema = z.object({
   timeoutMs: z.int().min(minTestTimeoutMs).max(maxTestTimeoutMs).default(platformTimeoutMs),
   /** The raw JSON being edited, or null when the body is composed from the table. */
   rawBody: z.string().nullable().default(null),
-  /** Newest first, at most `testHistoryLimit`. */
+  /** Newest first, at most `testHistoryLimit`; stored apart from the values. */
   history: z.array(testRunSchema).default([]),
 });
 export type TestBench = z.infer<typeof testBenchSchema>;
@@ -55,8 +55,14 @@ export function emptyTestBench(flowId: string, nodeId: string): TestBench {
 export interface TestBenchRepository {
   /** The node's test bench, or a fresh one when none was kept (or the kept one is unreadable). */
   load: (flowId: string, nodeId: string) => Promise<TestBench>;
-  save: (bench: TestBench) => Promise<void>;
+  /** Writes the values (samples, params, timeout, raw body), not the history. */
+  saveValues: (bench: TestBench) => Promise<void>;
+  /** Writes the history, newest `testHistoryLimit` runs. */
+  saveHistory: (bench: TestBench) => Promise<void>;
 }
+
+const storedValuesSchema = testBenchSchema.omit({ history: true });
+const storedHistorySchema = z.object({ history: testBenchSchema.shape.history });
 
 export function createIndexedDbTestBenchRepository(
   databaseName = defaultDatabaseName,
@@ -65,17 +71,23 @@ export function createIndexedDbTestBenchRepository(
   const open = () => (database ??= openFlowbenchDatabase(databaseName));
   return {
     load: async (flowId, nodeId) => {
-      const record = await (await open()).get('testBenches', [flowId, nodeId]);
-      const parsed = testBenchSchema.safeParse(record);
-      return parsed.success ? parsed.data : emptyTestBench(flowId, nodeId);
+      const database = await open();
+      const [values, history] = await Promise.all([
+        database.get('testBenches', [flowId, nodeId]),
+        database.get('testHistories', [flowId, nodeId]),
+      ]);
+      const parsedValues = testBenchSchema.safeParse(values);
+      const parsedHistory = storedHistorySchema.safeParse(history);
+      const bench = parsedValues.success ? parsedValues.data : emptyTestBench(flowId, nodeId);
+      return { ...bench, history: parsedHistory.success ? parsedHistory.data.history : [] };
     },
-    save: async (bench) => {
+    saveValues: async (bench) => {
+      await (await open()).put('testBenches', storedValuesSchema.parse(bench));
+    },
+    saveHistory: async ({ flowId, nodeId, history }) => {
       await (
         await open()
-      ).put('testBenches', {
-        ...bench,
-        history: bench.history.slice(0, testHistoryLimit),
-      });
+      ).put('testHistories', { flowId, nodeId, history: history.slice(0, testHistoryLimit) });
     },
   };
 }

@@ -9,15 +9,21 @@ import { createTestBenchStore, testBenchKey } from './createTestBenchStore';
 
 function recordingRepository(failWith: { error: Error | null } = { error: null }) {
   const saved: TestBench[] = [];
+  const savedHistories: TestBench['history'][] = [];
   const repository: TestBenchRepository = {
     load: (flowId, nodeId) => Promise.resolve(emptyTestBench(flowId, nodeId)),
-    save: (bench) => {
+    saveValues: (bench) => {
       if (failWith.error) return Promise.reject(failWith.error);
       saved.push(bench);
       return Promise.resolve();
     },
+    saveHistory: (bench) => {
+      if (failWith.error) return Promise.reject(failWith.error);
+      savedHistories.push(bench.history);
+      return Promise.resolve();
+    },
   };
-  return { repository, saved };
+  return { repository, saved, savedHistories };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -35,6 +41,35 @@ describe('createTestBenchStore with persistTestBenches', () => {
     expect(store.getState().benches[testBenchKey('f', 'n')]?.sampleOverrides).toEqual({ a: '12' });
     await settle();
     expect(saved.map((bench) => bench.sampleOverrides)).toEqual([{ a: '1' }, { a: '12' }]);
+  });
+
+  it('writes the history only when it changed, and the values only when they did', async () => {
+    const store = createTestBenchStore();
+    const { repository, saved, savedHistories } = recordingRepository();
+    persistTestBenches(store, repository);
+    store.getState().benchLoaded(emptyTestBench('f', 'n'));
+
+    store.getState().changeBench('f', 'n', (bench) => ({ ...bench, timeoutMs: 300 }));
+    await settle();
+    expect(saved).toHaveLength(1);
+    expect(savedHistories).toHaveLength(0);
+
+    const run = { id: 'run-1' };
+    store.getState().changeBench('f', 'n', (bench) => ({
+      ...bench,
+      history: [
+        {
+          ...run,
+          startedAt: 1,
+          request: { url: '', authorization: '', body: '{}', timeoutMs: 300 },
+          expectedVariables: [],
+          result: { outcome: 'rejected', reason: 'no' },
+        },
+      ],
+    }));
+    await settle();
+    expect(saved).toHaveLength(1);
+    expect(savedHistories.map((history) => history.map((entry) => entry.id))).toEqual([['run-1']]);
   });
 
   it('does not write back what it only read, nor change a bench it never read', async () => {
