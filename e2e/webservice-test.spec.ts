@@ -442,3 +442,50 @@ test('a demo endpoint of another Flowbench server can be pointed at this one', a
   await testBench.send();
   await expect(testBench.returnedRow('customer_tier')).toContainText('gold');
 });
+
+test('an invalid timeout blocks sending instead of sending another one', async ({
+  flowbench,
+  testBench,
+  upstream,
+}) => {
+  await pointCrmLookupAt(flowbench, upstream.url('/hook'));
+  await testBench.timeoutField.fill('70000');
+
+  await expect(testBench.region.getByText('At most 60000 ms (60 s)')).toBeVisible();
+  await expect(testBench.sendButton).toBeDisabled();
+
+  await testBench.timeoutField.fill('5000');
+  await expect(testBench.sendButton).toBeEnabled();
+});
+
+test('a call under way survives leaving the module: back on it, it still waits and can be cancelled', async ({
+  flowbench,
+  testBench,
+  upstream,
+}) => {
+  await pointCrmLookupAt(flowbench, upstream.url('/hook'));
+  await testBench.send();
+  await expect(testBench.result.getByRole('heading', { name: 'Result: OK' })).toBeVisible();
+
+  upstream.reply('/hook', { delayMs: 5_000 });
+  await testBench.sendButton.click();
+  const waiting = testBench.region
+    .getByRole('status')
+    .filter({ hasText: 'Waiting for the endpoint' });
+  await expect(waiting).toBeVisible();
+  // The earlier result stays readable, marked as the previous one.
+  await expect(testBench.result.getByRole('heading', { name: /^Previous result/ })).toBeVisible();
+
+  await flowbench.selectNode('ask-email');
+  await expect(testBench.region).toBeHidden();
+  await flowbench.selectNode('crm-lookup');
+
+  await expect(waiting).toBeVisible();
+  await expect(testBench.sendButton).toBeDisabled();
+  await testBench.cancelButton.click();
+  await expect(testBench.cancelButton).toBeHidden();
+  await expect
+    .poll(() => upstream.requestsTo('/hook')[1]?.closedBeforeResponse, { timeout: 2_000 })
+    .toBe(true);
+  await expect(testBench.historyRuns()).toHaveCount(1);
+});

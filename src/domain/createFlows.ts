@@ -1,3 +1,4 @@
+import { demoCrmLookupPath } from './webservice/demoEndpointPaths';
 import { defaultDataOf } from '../modules/moduleDefinitions';
 import { currentSchemaVersion, type FlowDocument } from './flowDocumentSchema';
 import { newId } from './newId';
@@ -61,7 +62,7 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
         type: 'web-service',
         position: row(4),
         data: {
-          url: new URL('/demo/crm-lookup', appOrigin).href,
+          url: new URL(demoCrmLookupPath, appOrigin).href,
           authorization: '',
           useRequestQueue: false,
           expectedVariables: ['firstname', 'lastname', 'customer_tier'],

@@ -10,11 +10,23 @@ export interface TestBenchState {
   benches: Readonly<Record<string, TestBench>>;
   /** Why the last write to the browser's storage failed, or null after a good one. */
   saveError: string | null;
+  /**
+   * The test calls under way, by `testBenchKey`: kept here rather than in the panel, so a node
+   * left and selected again still shows its call waiting and can cancel it.
+   */
+  running: Readonly<Record<string, RunningTest>>;
+  runStarted: (flowId: string, nodeId: string, run: RunningTest) => void;
+  runEnded: (flowId: string, nodeId: string, run: RunningTest) => void;
   /** Adds a bench as read from storage, unless one is already here (and maybe newer). */
   benchLoaded: (bench: TestBench) => void;
   /** Changes a bench that was loaded; the persistence layer writes it back. */
   changeBench: (flowId: string, nodeId: string, change: (current: TestBench) => TestBench) => void;
   saveSettled: (error: string | null) => void;
+}
+
+export interface RunningTest {
+  submittedAt: number;
+  cancel: () => void;
 }
 
 export type TestBenchStore = ReturnType<typeof createTestBenchStore>;
@@ -38,6 +50,19 @@ export function createTestBenchStore() {
       const current = get().benches[key];
       if (!current) return;
       set({ benches: { ...get().benches, [key]: change(current) } });
+    },
+    running: {},
+    runStarted: (flowId, nodeId, run) => {
+      set({ running: { ...get().running, [testBenchKey(flowId, nodeId)]: run } });
+    },
+    runEnded: (flowId, nodeId, run) => {
+      const key = testBenchKey(flowId, nodeId);
+      if (get().running[key] !== run) return;
+      set({
+        running: Object.fromEntries(
+          Object.entries(get().running).filter(([other]) => other !== key),
+        ),
+      });
     },
     saveSettled: (saveError) => {
       if (get().saveError !== saveError) set({ saveError });

@@ -14,6 +14,8 @@ interface TextFieldProps<T> {
   placeholder?: string;
   hint?: string;
   type?: 'text' | 'url' | 'password';
+  /** Told after each edit whether the text is valid (an invalid text leaves the value as it was). */
+  onValidityChange?: (valid: boolean) => void;
 }
 
 export function TextField<T>({
@@ -26,9 +28,14 @@ export function TextField<T>({
   placeholder,
   hint,
   type = 'text',
+  onValidityChange,
 }: TextFieldProps<T>) {
   const id = useId();
-  const { draft, error, change } = useValidatedDraft(value, schema, onValid, format);
+  const { draft, error, change: changeDraft } = useValidatedDraft(value, schema, onValid, format);
+  const change = (text: string) => {
+    changeDraft(text);
+    onValidityChange?.(schema.safeParse(text).success);
+  };
   const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null]
     .filter(Boolean)
     .join(' ');

@@ -80,6 +80,10 @@ export function RequestBodyEditor({
             {check?.valid === true && !check.deviations && (
               <p className="field-hint">Valid JSON in the platform&apos;s shape.</p>
             )}
+            <p className="field-hint">
+              Sent exactly as written, process_instance_id included (composed bodies get a new one
+              for every request).
+            </p>
           </div>
         </>
       )}

@@ -16,8 +16,16 @@ function latencyOf(run: TestRun): number | null {
   return 'timings' in run.result ? run.result.timings.totalMs : null;
 }
 
+/** The time, with the date when the run was not today. */
 function timeOf(run: TestRun): string {
-  return new Date(run.startedAt).toLocaleTimeString();
+  const started = new Date(run.startedAt);
+  return started.toDateString() === new Date().toDateString()
+    ? started.toLocaleTimeString()
+    : started.toLocaleString();
+}
+
+function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).host : url;
 }
 
 /** The node's last runs: a latency chart against the timeout, and each run to show or re-send. */
@@ -36,9 +44,9 @@ export function TestHistory({ runs, shownRunId, busy, onShow, onResend }: TestHi
               <span className={`outcome outcome-${run.result.outcome}`}>
                 {outcomeLabels[run.result.outcome]}
               </span>{' '}
-              <span className="muted">
+              <span className="muted" title={`POST ${run.request.url}`}>
                 {timeOf(run)}
-                {latency !== null && ` · ${formatMs(latency)}`}
+                {latency !== null && ` · ${formatMs(latency)}`} · {hostOf(run.request.url)}
               </span>
               <span className="test-history-actions">
                 <button
@@ -92,7 +100,7 @@ function LatencyChart({ runs }: { runs: readonly TestRun[] }) {
       aria-label={`Latency of the last ${runs.length} runs${slowest === null ? '' : `, slowest ${formatMs(slowest)}`}, against the 20 s timeout`}
     >
       <line className="latency-chart-timeout" x1={0} x2={chartWidth} y1={timeoutY} y2={timeoutY} />
-      <text className="latency-chart-label" x={chartWidth - 2} y={timeoutY - 3} textAnchor="end">
+      <text className="latency-chart-label" x={chartWidth - 2} y={timeoutY + 10} textAnchor="end">
         20 s timeout
       </text>
       {oldestFirst.map((run, index) => {

@@ -62,7 +62,7 @@ function explain(result: WebServiceTestResult): string | null {
 }
 
 /** What one test call returned: timings against the timeout, variables, contract warnings. */
-export function TestResultView({ run, isLatest }: { run: TestRun; isLatest: boolean }) {
+export function TestResultView({ run, heading }: { run: TestRun; heading: string }) {
   const { result } = run;
   const check = checkWebServiceResponse(result, run.request.body, run.expectedVariables);
   const response = 'response' in result ? result.response : null;
@@ -70,7 +70,7 @@ export function TestResultView({ run, isLatest }: { run: TestRun; isLatest: bool
   return (
     <section className="test-result" aria-label="Test result" data-outcome={result.outcome}>
       <h3>
-        {isLatest ? 'Result' : `Result from ${new Date(run.startedAt).toLocaleTimeString()}`}:{' '}
+        {heading}:{' '}
         <span className={`outcome outcome-${result.outcome}`}>{outcomeLabels[result.outcome]}</span>
       </h3>
       {explanation && <p className="test-explanation">{explanation}</p>}
@@ -97,13 +97,15 @@ export function TestResultView({ run, isLatest }: { run: TestRun; isLatest: bool
           <>
             <dt>Size</dt>
             <dd>
-              {formatBytes(response.sizeBytes)}
-              {response.truncated && ' (cut off at 1 MiB)'}
+              {response.truncated
+                ? 'over 1 MiB (only the first 1 MiB was kept)'
+                : formatBytes(response.sizeBytes)}
             </dd>
           </>
         )}
       </dl>
-      {'timings' in result && (
+      {/* A connection that failed says nothing about how fast the endpoint answers. */}
+      {'timings' in result && result.outcome !== 'network-error' && (
         <LatencyBar
           latencyMs={result.timings.totalMs}
           timedOut={result.outcome === 'timeout'}
@@ -254,7 +256,7 @@ export function LatencyBar({
   const zone = latencyZoneOf(latencyMs);
   const meaning =
     timedOut && latencyMs < platformTimeoutMs
-      ? `Cut off by this test's ${formatMs(testTimeoutMs)} deadline. ${latencyZoneDescriptions[zone]}`
+      ? `Cut off by this test's ${formatMs(testTimeoutMs)} deadline: the endpoint had not answered yet. The platform would wait up to 20 s.`
       : latencyZoneDescriptions[timedOut ? 'timeout' : zone];
   return (
     <figure className="latency" aria-label="Latency against the timeout">

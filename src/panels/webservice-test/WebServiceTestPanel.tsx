@@ -6,6 +6,7 @@ import {
   buildWebServiceRequest,
   requestBodyText,
 } from '../../domain/webservice/buildWebServiceRequest';
+import { demoEndpointPaths } from '../../domain/webservice/demoEndpointPaths';
 import { variablesAtNode } from '../../domain/webservice/variablesAtNode';
 import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
 import {
@@ -20,7 +21,8 @@ import type {
   TestRun,
 } from '../../persistence/testBenchRepository';
 import { isNodeOfKind } from '../../store/appNode';
-import type { TestBenchStore } from '../../store/createTestBenchStore';
+import { useStore } from 'zustand';
+import { testBenchKey, type TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
 import { TextField } from '../fields/TextField';
 import { RequestBodyEditor } from './RequestBodyEditor';
@@ -108,7 +110,13 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
   const variables = useVariablesAtNode(nodeId);
   const [processInstanceId, setProcessInstanceId] = useState(() => newId('chat'));
   const [shownRunId, setShownRunId] = useState<string | null>(null);
-  const { mutation, cancel } = useWebServiceTestRun(benches);
+  const mutation = useWebServiceTestRun(benches);
+  const running = useStore(benches, (state) =>
+    Object.hasOwn(state.running, testBenchKey(flowId, nodeId))
+      ? state.running[testBenchKey(flowId, nodeId)]
+      : undefined,
+  );
+  const [timeoutValid, setTimeoutValid] = useState(true);
 
   const sentVariables = Object.fromEntries(
     variables
@@ -131,11 +139,17 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
     timeoutMs: bench.timeoutMs,
   });
 
-  const requestProblems = request.success
-    ? []
-    : request.error.issues.map((issue) =>
-        issue.path[0] === 'body' ? 'The raw request body below is not valid JSON.' : issue.message,
-      );
+  const requestProblems = [
+    ...(request.success
+      ? []
+      : request.error.issues.map((issue) =>
+          issue.path[0] === 'body'
+            ? 'The raw request body below is not valid JSON.'
+            : issue.message,
+        )),
+    ...(timeoutValid ? [] : ['Enter a valid timeout first.']),
+  ];
+  const canSend = request.success && timeoutValid && running === undefined;
 
   const send = (input: z.output<typeof webServiceTestRequestSchema>) => {
     setShownRunId(null);
@@ -176,6 +190,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
           value={String(bench.timeoutMs)}
           schema={timeoutTextSchema}
           onValid={(timeoutMs) => update((current) => ({ ...current, timeoutMs }))}
+          onValidityChange={setTimeoutValid}
           hint={
             bench.timeoutMs === platformTimeoutMs
               ? 'The platform waits 20 s.'
@@ -186,13 +201,13 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
           <button
             type="button"
             className="primary"
-            disabled={!request.success || mutation.isPending}
-            onClick={() => request.success && send(request.data)}
+            disabled={!canSend}
+            onClick={() => canSend && send(request.data)}
           >
             Send test request
           </button>
-          {mutation.isPending && (
-            <button type="button" onClick={cancel}>
+          {running && (
+            <button type="button" onClick={running.cancel}>
               Cancel
             </button>
           )}
@@ -203,12 +218,12 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
       </div>
 
       <div aria-live="polite">
-        {mutation.isPending && (
+        {running && (
           <p className="muted" role="status">
-            Waiting for the endpoint… <ElapsedTime since={mutation.submittedAt} />
+            Waiting for the endpoint… <ElapsedTime since={running.submittedAt} />
           </p>
         )}
-        {mutation.isError && !mutation.isPending && (
+        {mutation.isError && !running && (
           <p role={isCancellation(mutation.error) ? 'status' : 'alert'} className="test-failure">
             {isCancellation(mutation.error)
               ? 'Cancelled: the request to the endpoint was stopped.'
@@ -218,7 +233,16 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
       </div>
 
       {shownRun && (
-        <TestResultView run={shownRun} isLatest={shownRun.id === bench.history[0]?.id} />
+        <TestResultView
+          run={shownRun}
+          heading={
+            running || mutation.isError
+              ? `Previous result (${new Date(shownRun.startedAt).toLocaleTimeString()})`
+              : shownRun.id === bench.history[0]?.id
+                ? 'Result'
+                : `Result from ${new Date(shownRun.startedAt).toLocaleTimeString()}`
+          }
+        />
       )}
 
       <h3 className="test-section-title">Request</h3>
@@ -279,7 +303,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
       <TestHistory
         runs={bench.history}
         shownRunId={shownRun?.id ?? null}
-        busy={mutation.isPending}
+        busy={running !== undefined}
         onShow={(run) => setShownRunId(run.id)}
         onResend={resend}
       />
@@ -296,7 +320,9 @@ function DemoEndpointElsewhereNote({ nodeId, url }: { nodeId: string; url: strin
   if (!URL.canParse(url)) return null;
   const target = new URL(url);
   const here = window.location.origin;
-  if (!target.pathname.startsWith('/demo/') || target.origin === here) return null;
+  const isLoopback = ['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname);
+  if (!isLoopback || !demoEndpointPaths.includes(target.pathname) || target.origin === here)
+    return null;
   const local = new URL(`${target.pathname}${target.search}`, here).href;
   return (
     <p className="test-note" role="note">

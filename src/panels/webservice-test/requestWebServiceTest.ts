@@ -11,8 +11,21 @@ import {
 
 let sessionToken: Promise<string> | null = null;
 
+/** `fetch` to the app's own server, with a failure to reach it said in plain words. */
+async function reachServer(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new Error(
+      'The Flowbench server could not be reached. Is it still running? (Start it with npm start.)',
+      { cause: error },
+    );
+  }
+}
+
 async function fetchSessionToken(): Promise<string> {
-  const response = await fetch(webServiceTestSessionPath, { cache: 'no-store' });
+  const response = await reachServer(webServiceTestSessionPath, { cache: 'no-store' });
   const session = webServiceTestSessionSchema.safeParse(await response.json().catch(() => null));
   if (!response.ok || !session.success) {
     throw new Error(`The Flowbench server did not hand out a session (HTTP ${response.status}).`);
@@ -37,7 +50,7 @@ export async function requestWebServiceTest(
   signal: AbortSignal,
 ): Promise<WebServiceTestResult> {
   const post = async (token: string) =>
-    fetch(webServiceTestPath, {
+    reachServer(webServiceTestPath, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [webServiceTestTokenHeader]: token },
       body: JSON.stringify(request),

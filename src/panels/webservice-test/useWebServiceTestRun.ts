@@ -1,5 +1,4 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { newId } from '../../domain/newId';
 import type { ParsedWebServiceTestRequest } from '../../domain/webservice/webServiceTestApi';
 import { testHistoryLimit, type TestRun } from '../../persistence/testBenchRepository';
@@ -15,25 +14,34 @@ export interface TestRunInput {
 
 /**
  * Sends one test through the app's server and puts it at the top of the node's history (also
- * when the author has moved on to another node meanwhile); `cancel` aborts it.
+ * when the author has moved on to another node meanwhile). While it runs, the test-bench store
+ * lists it, with the way to cancel it.
  */
 export function useWebServiceTestRun(store: TestBenchStore) {
-  const controller = useRef<AbortController | null>(null);
-  const mutation = useMutation({
+  return useMutation({
     mutationFn: async ({ flowId, nodeId, request, expectedVariables }: TestRunInput) => {
       const abort = new AbortController();
-      controller.current = abort;
-      const startedAt = Date.now();
-      const result = await requestWebServiceTest(request, abort.signal);
-      const run: TestRun = { id: newId('run'), startedAt, request, expectedVariables, result };
-      store.getState().changeBench(flowId, nodeId, (bench) => ({
-        ...bench,
-        history: [run, ...bench.history].slice(0, testHistoryLimit),
-      }));
-      return run;
+      const running = { submittedAt: Date.now(), cancel: () => abort.abort() };
+      store.getState().runStarted(flowId, nodeId, running);
+      try {
+        const result = await requestWebServiceTest(request, abort.signal);
+        const run: TestRun = {
+          id: newId('run'),
+          startedAt: running.submittedAt,
+          request,
+          expectedVariables,
+          result,
+        };
+        store.getState().changeBench(flowId, nodeId, (bench) => ({
+          ...bench,
+          history: [run, ...bench.history].slice(0, testHistoryLimit),
+        }));
+        return run;
+      } finally {
+        store.getState().runEnded(flowId, nodeId, running);
+      }
     },
   });
-  return { mutation, cancel: () => controller.current?.abort() };
 }
 
 export function isCancellation(error: unknown): boolean {

@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import {
+  demoBrokenPath,
+  demoCrmLookupPath,
+  demoSlowPath,
+} from '../../domain/webservice/demoEndpointPaths';
 import { maxTestRequestBytes } from '../../domain/webservice/webServiceTestApi';
 import { readRequestBody } from '../readRequestBody';
 import type { RouteTable } from '../RouteTable';
 import { sendJson } from '../sendJson';
 
-export const demoCrmLookupPath = '/demo/crm-lookup';
-export const demoSlowPath = '/demo/slow';
-export const demoBrokenPath = '/demo/broken';
+export { demoBrokenPath, demoCrmLookupPath, demoSlowPath };
 
 export const defaultSlowDelayMs = 5_000;
 /** Past the platform's 20 s and the chat's 30 s, and past the test route's 60 s maximum. */
