@@ -484,8 +484,45 @@ test('a call under way survives leaving the module: back on it, it still waits a
   await expect(testBench.sendButton).toBeDisabled();
   await testBench.cancelButton.click();
   await expect(testBench.cancelButton).toBeHidden();
+  await expect(
+    testBench.region.getByText('Cancelled: the request to the endpoint was stopped.'),
+  ).toBeVisible();
+  await expect(testBench.result.getByRole('heading', { name: /^Previous result/ })).toBeVisible();
   await expect
     .poll(() => upstream.requestsTo('/hook')[1]?.closedBeforeResponse, { timeout: 2_000 })
     .toBe(true);
   await expect(testBench.historyRuns()).toHaveCount(1);
+});
+
+test('sending and cancelling by keyboard keeps the focus in the send bar', async ({
+  flowbench,
+  testBench,
+  upstream,
+  page,
+}) => {
+  upstream.reply('/hook', { delayMs: 5_000 });
+  await pointCrmLookupAt(flowbench, upstream.url('/hook'));
+
+  await testBench.sendButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(testBench.cancelButton).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(testBench.sendButton).toBeFocused();
+  await expect
+    .poll(() => upstream.requestsTo('/hook')[0]?.closedBeforeResponse, { timeout: 2_000 })
+    .toBe(true);
+});
+
+test('a browser that believes it is offline still tests: the app only talks to its own server', async ({
+  flowbench,
+  testBench,
+  page,
+}) => {
+  // What the browser does when Wi-Fi goes away; 127.0.0.1 is still there.
+  await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+  await flowbench.selectNode('crm-lookup');
+  await testBench.send();
+
+  await expect(testBench.returnedRow('customer_tier')).toContainText('gold');
 });

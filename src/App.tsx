@@ -33,7 +33,15 @@ interface AppProps {
 
 export function App({ repository, testBenches }: AppProps) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          // Everything goes to this app's own server or the browser's storage, never the
+          // internet: being "offline" must not hold anything back.
+          queries: { refetchOnWindowFocus: false, networkMode: 'always' },
+          mutations: { networkMode: 'always' },
+        },
+      }),
   );
   return (
     <QueryClientProvider client={queryClient}>

@@ -81,7 +81,9 @@ function EditorLayout({
   const store = useFlowStoreApi();
   const flowId = useFlowStore((state) => state.flowId);
   const testedNodeId = useFlowStore(selectedWebServiceNodeId);
-  const library = useFlowLibrary(repository, store, autosave);
+  const library = useFlowLibrary(repository, store, autosave, (flowId) =>
+    testBenchStore.getState().flowDeleted(flowId),
+  );
   const saveStatus = useSyncExternalStore(autosave.subscribe, autosave.getStatus);
   const [notice, setNotice] = useState<Notice | null>(null);
   useEditorShortcuts();

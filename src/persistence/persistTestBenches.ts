@@ -18,19 +18,22 @@ export function persistTestBenches(
       const before = Object.hasOwn(previous.benches, key) ? previous.benches[key] : undefined;
       if (before === undefined || before === bench) continue;
       const historyChanged = before.history !== bench.history;
+      // Any field but the history, compared by reference: the store replaces what it changes.
       const valuesChanged = Object.keys(bench).some(
         (field) => field !== 'history' && Reflect.get(bench, field) !== Reflect.get(before, field),
       );
-      writes = writes.then(() =>
-        Promise.all([
+      writes = writes.then(() => {
+        // The flow was deleted meanwhile: its bench must not come back.
+        if (!Object.hasOwn(store.getState().benches, key)) return;
+        return Promise.all([
           valuesChanged ? repository.saveValues(bench) : null,
           historyChanged ? repository.saveHistory(bench) : null,
         ]).then(
           () => store.getState().saveSettled(null),
           (error: unknown) =>
             store.getState().saveSettled(error instanceof Error ? error.message : String(error)),
-        ),
-      );
+        );
+      });
     }
   });
 }

@@ -29,7 +29,13 @@ function describeFileErrors(errors: FlowFileError[]): string[] {
  * The flows kept in the browser: list, open, create, rename, duplicate, delete, import.
  * Every operation that leaves the open flow writes its pending changes first.
  */
-export function useFlowLibrary(repository: FlowRepository, store: FlowStore, autosave: Autosave) {
+export function useFlowLibrary(
+  repository: FlowRepository,
+  store: FlowStore,
+  autosave: Autosave,
+  /** Told before a flow is deleted, so what else belongs to it (test benches) goes too. */
+  onFlowDeleted: (flowId: string) => void = () => undefined,
+) {
   const queryClient = useQueryClient();
   const flows = useQuery({ queryKey: flowsQueryKey, queryFn: () => repository.listFlows() });
   const refreshList = () => queryClient.invalidateQueries({ queryKey: flowsQueryKey });
@@ -96,6 +102,7 @@ export function useFlowLibrary(repository: FlowRepository, store: FlowStore, aut
     mutationFn: async (id: string) => {
       const isOpen = id === store.getState().flowId;
       if (isOpen) await autosave.flush();
+      onFlowDeleted(id);
       await repository.deleteFlow(id);
       if (!isOpen) return;
       const next = (await repository.listFlows())[0];

@@ -15,8 +15,14 @@ export interface TestBenchState {
    * left and selected again still shows its call waiting and can cancel it.
    */
   running: Readonly<Record<string, RunningTest>>;
-  runStarted: (flowId: string, nodeId: string, run: RunningTest) => void;
+  /** How the last call of a node ended when it brought no result: cancelled, or why it failed. */
+  failures: Readonly<Record<string, TestFailure>>;
+  /** Registers a call; false (and nothing changes) when the node has one under way already. */
+  runStarted: (flowId: string, nodeId: string, run: RunningTest) => boolean;
+  runFailed: (flowId: string, nodeId: string, run: RunningTest, failure: TestFailure) => void;
   runEnded: (flowId: string, nodeId: string, run: RunningTest) => void;
+  /** Forgets a deleted flow's benches and cancels its calls, so nothing writes for it again. */
+  flowDeleted: (flowId: string) => void;
   /** Adds a bench as read from storage, unless one is already here (and maybe newer). */
   benchLoaded: (bench: TestBench) => void;
   /** Changes a bench that was loaded; the persistence layer writes it back. */
@@ -26,7 +32,19 @@ export interface TestBenchState {
 
 export interface RunningTest {
   submittedAt: number;
+  signal: AbortSignal;
   cancel: () => void;
+}
+
+export type TestFailure = { kind: 'cancelled' } | { kind: 'failed'; message: string };
+
+function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([other]) => other !== key));
+}
+
+/** Whether a `testBenchKey` is one of the flow's: `["flow-1","node"]` starts with `["flow-1",`. */
+function keyBelongsTo(key: string, flowId: string): boolean {
+  return key.startsWith(`${JSON.stringify([flowId]).slice(0, -1)},`);
 }
 
 export type TestBenchStore = ReturnType<typeof createTestBenchStore>;
@@ -52,17 +70,29 @@ export function createTestBenchStore() {
       set({ benches: { ...get().benches, [key]: change(current) } });
     },
     running: {},
+    failures: {},
     runStarted: (flowId, nodeId, run) => {
-      set({ running: { ...get().running, [testBenchKey(flowId, nodeId)]: run } });
+      const key = testBenchKey(flowId, nodeId);
+      if (Object.hasOwn(get().running, key)) return false;
+      set({ running: { ...get().running, [key]: run }, failures: withoutKey(get().failures, key) });
+      return true;
+    },
+    runFailed: (flowId, nodeId, run, failure) => {
+      const key = testBenchKey(flowId, nodeId);
+      if (get().running[key] !== run) return;
+      set({ failures: { ...get().failures, [key]: failure } });
     },
     runEnded: (flowId, nodeId, run) => {
       const key = testBenchKey(flowId, nodeId);
       if (get().running[key] !== run) return;
-      set({
-        running: Object.fromEntries(
-          Object.entries(get().running).filter(([other]) => other !== key),
-        ),
-      });
+      set({ running: withoutKey(get().running, key) });
+    },
+    flowDeleted: (flowId) => {
+      const { benches, running, failures } = get();
+      for (const [key, run] of Object.entries(running)) if (keyBelongsTo(key, flowId)) run.cancel();
+      const keep = <T>(record: Readonly<Record<string, T>>) =>
+        Object.fromEntries(Object.entries(record).filter(([key]) => !keyBelongsTo(key, flowId)));
+      set({ benches: keep(benches), running: keep(running), failures: keep(failures) });
     },
     saveSettled: (saveError) => {
       if (get().saveError !== saveError) set({ saveError });

@@ -1,7 +1,7 @@
 import { customerVariableNames } from '../customerVariables';
 import { classifyResponseBody, looksLikeHtml } from './classifyResponseBody';
 import { platformTimeoutMs } from './webServiceContract';
-import { maxResponseBodyBytes, type WebServiceTestResult } from './webServiceTestApi';
+import type { WebServiceTestResult } from './webServiceTestApi';
 
 export type ReturnedVariableChange = 'new' | 'changed' | 'unchanged';
 
@@ -57,7 +57,7 @@ export function checkWebServiceResponse(
   if (response.truncated) {
     warnings.push({
       kind: 'truncated',
-      message: `The response is larger than 1 MiB; only its first ${maxResponseBodyBytes} bytes were kept.`,
+      message: 'The response is larger than 1 MiB; only its first 1 MiB was kept.',
     });
   }
   if (result.outcome === 'http-error') {

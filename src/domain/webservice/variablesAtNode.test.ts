@@ -217,16 +217,16 @@ describe('variablesAtNode', () => {
     expect(sampleValueOf(nodeOf(flow, 'q-choice'), 'tier_choice')).toBe('Gold');
   });
 
-  it('fills placeholders in a set-variable value with the other samples, as the platform would', () => {
+  it('keeps the placeholders of a set-variable value for the request to fill in', () => {
     const rows = variablesAtNode(
       lineOf([
         question('ask-nps', 'nps_score', 'nps'),
-        set('coupon', [['coupon_code', 'SAVE{{nps_score}}-{{ firstname }}-{{unknown}}']]),
+        set('coupon', [['coupon_code', 'SAVE{{nps_score}}']]),
       ]),
       'ws',
     );
 
-    expect(rowOf(rows, 'coupon_code').sample).toBe('SAVE10-John-{{unknown}}');
+    expect(rowOf(rows, 'coupon_code').sample).toBe('SAVE{{nps_score}}');
   });
 
   it('in a loop, the module under test names itself as the setter of its own variables', () => {

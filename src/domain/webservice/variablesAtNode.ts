@@ -1,5 +1,4 @@
 import { customerVariableNames, customerVariables } from '../customerVariables';
-import { fillPlaceholders } from '../extractPlaceholders';
 import type { FlowGraph } from '../flowGraph';
 import { variablesSetUpstream, type UpstreamVariables } from '../variablesSetUpstream';
 import {
@@ -20,7 +19,10 @@ export interface VariableAtNode {
   certainty: VariableCertainty;
   /** Upstream modules that set it, nearest first. Empty for a customer variable from the profile. */
   setBy: { nodeId: string; name: string }[];
-  /** From the nearest module that sets it, else from the sample customer John Smith. */
+  /**
+   * From the nearest module that sets it, else from the sample customer John Smith. A
+   * set-variable value keeps its placeholders; `fillSampleTemplates` fills them before sending.
+   */
   sample: string;
 }
 
@@ -64,13 +66,7 @@ export function variablesAtNode(
     };
   });
   customerRows.sort((a, b) => a.name.localeCompare(b.name));
-  // A set-variable value like "SAVE{{nps_score}}" is sent filled in, as the platform would.
-  const samples = Object.fromEntries(
-    [...rows, ...customerRows].map((row) => [row.name, row.sample]),
-  );
-  return [...rows, ...customerRows].map((row) =>
-    row.sample.includes('{{') ? { ...row, sample: fillPlaceholders(row.sample, samples) } : row,
-  );
+  return [...rows, ...customerRows];
 }
 
 /** A plausible value for `variable` as the given module would set it. */

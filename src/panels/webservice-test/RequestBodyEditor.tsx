@@ -44,7 +44,6 @@ export function RequestBodyEditor({
         <h3 id={`${id}-title`}>Request body</h3>
         <button
           type="button"
-          aria-pressed={rawBody !== null}
           onClick={() => onRawBodyChange(rawBody === null ? composedBody : null)}
         >
           {rawBody === null ? 'Edit raw JSON' : 'Back to composed body'}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useShallow } from 'zustand/react/shallow';
 import { newId } from '../../domain/newId';
@@ -7,6 +7,7 @@ import {
   requestBodyText,
 } from '../../domain/webservice/buildWebServiceRequest';
 import { demoEndpointPaths } from '../../domain/webservice/demoEndpointPaths';
+import { fillSampleTemplates } from '../../domain/webservice/fillSampleTemplates';
 import { variablesAtNode } from '../../domain/webservice/variablesAtNode';
 import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
 import {
@@ -30,7 +31,7 @@ import { TestHistory } from './TestHistory';
 import { TestResultView } from './TestResultView';
 import { TestVariablesTable } from './TestVariablesTable';
 import { useNodeTestBench } from './useNodeTestBench';
-import { isCancellation, useWebServiceTestRun } from './useWebServiceTestRun';
+import { useWebServiceTestRun } from './useWebServiceTestRun';
 
 const timeoutTextSchema = z
   .string()
@@ -110,18 +111,27 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
   const variables = useVariablesAtNode(nodeId);
   const [processInstanceId, setProcessInstanceId] = useState(() => newId('chat'));
   const [shownRunId, setShownRunId] = useState<string | null>(null);
-  const mutation = useWebServiceTestRun(benches);
+  const startRun = useWebServiceTestRun(benches);
+  const key = testBenchKey(flowId, nodeId);
   const running = useStore(benches, (state) =>
-    Object.hasOwn(state.running, testBenchKey(flowId, nodeId))
-      ? state.running[testBenchKey(flowId, nodeId)]
-      : undefined,
+    Object.hasOwn(state.running, key) ? state.running[key] : undefined,
+  );
+  const failure = useStore(benches, (state) =>
+    Object.hasOwn(state.failures, key) ? state.failures[key] : undefined,
   );
   const [timeoutValid, setTimeoutValid] = useState(true);
+  const { sendButton, cancelButton } = useFocusFollowsRun(running !== undefined);
 
-  const sentVariables = Object.fromEntries(
-    variables
-      .filter((variable) => !bench.omittedVariables.includes(variable.name))
-      .map((variable) => [variable.name, bench.sampleOverrides[variable.name] ?? variable.sample]),
+  // Placeholders ("SAVE{{nps_score}}") are filled after the author's edits, as the platform would.
+  const sentVariables = fillSampleTemplates(
+    Object.fromEntries(
+      variables
+        .filter((variable) => !bench.omittedVariables.includes(variable.name))
+        .map((variable) => [
+          variable.name,
+          bench.sampleOverrides[variable.name] ?? variable.sample,
+        ]),
+    ),
   );
   const composedBody = requestBodyText(
     buildWebServiceRequest({
@@ -147,15 +157,13 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
             ? 'The raw request body below is not valid JSON.'
             : issue.message,
         )),
-    ...(timeoutValid ? [] : ['Enter a valid timeout first.']),
   ];
   const canSend = request.success && timeoutValid && running === undefined;
 
   const send = (input: z.output<typeof webServiceTestRequestSchema>) => {
     setShownRunId(null);
-    mutation.mutate(
-      { flowId, nodeId, request: input, expectedVariables: data.expectedVariables },
-      { onSettled: () => setProcessInstanceId(newId('chat')) },
+    startRun({ flowId, nodeId, request: input, expectedVariables: data.expectedVariables }, () =>
+      setProcessInstanceId(newId('chat')),
     );
   };
   const resend = (run: TestRun) =>
@@ -199,6 +207,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
         />
         <div className="test-send-buttons">
           <button
+            ref={sendButton}
             type="button"
             className="primary"
             disabled={!canSend}
@@ -207,7 +216,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
             Send test request
           </button>
           {running && (
-            <button type="button" onClick={running.cancel}>
+            <button ref={cancelButton} type="button" onClick={running.cancel}>
               Cancel
             </button>
           )}
@@ -220,14 +229,17 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
       <div aria-live="polite">
         {running && (
           <p className="muted" role="status">
-            Waiting for the endpoint… <ElapsedTime since={running.submittedAt} />
+            Waiting for the endpoint…{' '}
+            <span aria-hidden="true">
+              <ElapsedTime since={running.submittedAt} />
+            </span>
           </p>
         )}
-        {mutation.isError && !running && (
-          <p role={isCancellation(mutation.error) ? 'status' : 'alert'} className="test-failure">
-            {isCancellation(mutation.error)
+        {failure && !running && (
+          <p role={failure.kind === 'cancelled' ? 'status' : 'alert'} className="test-failure">
+            {failure.kind === 'cancelled'
               ? 'Cancelled: the request to the endpoint was stopped.'
-              : mutation.error.message}
+              : failure.message}
           </p>
         )}
       </div>
@@ -236,11 +248,11 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
         <TestResultView
           run={shownRun}
           heading={
-            running || mutation.isError
-              ? `Previous result (${new Date(shownRun.startedAt).toLocaleTimeString()})`
-              : shownRun.id === bench.history[0]?.id
-                ? 'Result'
-                : `Result from ${new Date(shownRun.startedAt).toLocaleTimeString()}`
+            shownRun.id !== bench.history[0]?.id
+              ? `Result from ${new Date(shownRun.startedAt).toLocaleTimeString()}`
+              : running || failure
+                ? `Previous result (${new Date(shownRun.startedAt).toLocaleTimeString()})`
+                : 'Result'
           }
         />
       )}
@@ -332,6 +344,28 @@ function DemoEndpointElsewhereNote({ nodeId, url }: { nodeId: string; url: strin
       </button>
     </p>
   );
+}
+
+/**
+ * Keeps keyboard focus in the send bar: Send is disabled while a call runs and Cancel goes away
+ * when it ends, and either would drop focus to the page.
+ */
+function useFocusFollowsRun(isRunning: boolean) {
+  const sendButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const wasRunning = useRef(isRunning);
+  useEffect(() => {
+    if (wasRunning.current === isRunning) return;
+    wasRunning.current = isRunning;
+    const focusIsLost =
+      document.activeElement === null ||
+      document.activeElement === document.body ||
+      document.activeElement === sendButton.current;
+    if (!focusIsLost) return;
+    if (isRunning) cancelButton.current?.focus();
+    else sendButton.current?.focus();
+  }, [isRunning]);
+  return { sendButton, cancelButton };
 }
 
 /** Time since `since`, ticking, so a slow endpoint is visibly slow before the result arrives. */

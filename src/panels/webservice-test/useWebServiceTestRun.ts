@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { newId } from '../../domain/newId';
 import type { ParsedWebServiceTestRequest } from '../../domain/webservice/webServiceTestApi';
 import { testHistoryLimit, type TestRun } from '../../persistence/testBenchRepository';
-import type { TestBenchStore } from '../../store/createTestBenchStore';
+import type { RunningTest, TestBenchStore } from '../../store/createTestBenchStore';
 import { requestWebServiceTest } from './requestWebServiceTest';
 
 export interface TestRunInput {
@@ -14,17 +14,22 @@ export interface TestRunInput {
 
 /**
  * Sends one test through the app's server and puts it at the top of the node's history (also
- * when the author has moved on to another node meanwhile). While it runs, the test-bench store
- * lists it, with the way to cancel it.
+ * when the author has moved on to another node meanwhile). The call itself is a mutation; that
+ * it runs, how to cancel it and how it failed live in the test-bench store, so the panel of a
+ * node left and selected again still shows them. Returns `start`, which ignores a second call
+ * for a node that has one under way.
  */
 export function useWebServiceTestRun(store: TestBenchStore) {
-  return useMutation({
-    mutationFn: async ({ flowId, nodeId, request, expectedVariables }: TestRunInput) => {
-      const abort = new AbortController();
-      const running = { submittedAt: Date.now(), cancel: () => abort.abort() };
-      store.getState().runStarted(flowId, nodeId, running);
+  const mutation = useMutation({
+    mutationFn: async ({
+      flowId,
+      nodeId,
+      request,
+      expectedVariables,
+      running,
+    }: TestRunInput & { running: RunningTest }) => {
       try {
-        const result = await requestWebServiceTest(request, abort.signal);
+        const result = await requestWebServiceTest(request, running.signal);
         const run: TestRun = {
           id: newId('run'),
           startedAt: running.submittedAt,
@@ -37,13 +42,32 @@ export function useWebServiceTestRun(store: TestBenchStore) {
           history: [run, ...bench.history].slice(0, testHistoryLimit),
         }));
         return run;
+      } catch (error) {
+        store
+          .getState()
+          .runFailed(
+            flowId,
+            nodeId,
+            running,
+            running.signal.aborted
+              ? { kind: 'cancelled' }
+              : { kind: 'failed', message: error instanceof Error ? error.message : String(error) },
+          );
+        throw error;
       } finally {
         store.getState().runEnded(flowId, nodeId, running);
       }
     },
   });
-}
 
-export function isCancellation(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
+  return (input: TestRunInput, onSettled?: () => void) => {
+    const abort = new AbortController();
+    const running: RunningTest = {
+      submittedAt: Date.now(),
+      signal: abort.signal,
+      cancel: () => abort.abort(),
+    };
+    if (!store.getState().runStarted(input.flowId, input.nodeId, running)) return;
+    mutation.mutate({ ...input, running }, { onSettled });
+  };
 }
