@@ -42,7 +42,7 @@ describe('createIndexedDbTestBenchRepository', () => {
   it('gives a node without kept values the defaults: John Smith samples, 20 s, no history', async () => {
     const repository = createIndexedDbTestBenchRepository(freshDatabaseName());
 
-    const bench = await repository.load('flow-1', 'crm-lookup');
+    const bench = (await repository.load('flow-1', 'crm-lookup')).bench;
 
     expect(bench).toEqual(emptyTestBench('flow-1', 'crm-lookup'));
     expect(bench.timeoutMs).toBe(20_000);
@@ -64,11 +64,11 @@ describe('createIndexedDbTestBenchRepository', () => {
 
     const nextVisit = createIndexedDbTestBenchRepository(databaseName);
 
-    expect(await nextVisit.load('flow-1', 'crm-lookup')).toEqual(bench);
-    expect(await nextVisit.load('flow-1', 'other-node')).toEqual(
+    expect((await nextVisit.load('flow-1', 'crm-lookup')).bench).toEqual(bench);
+    expect((await nextVisit.load('flow-1', 'other-node')).bench).toEqual(
       emptyTestBench('flow-1', 'other-node'),
     );
-    expect(await nextVisit.load('flow-2', 'crm-lookup')).toEqual(
+    expect((await nextVisit.load('flow-2', 'crm-lookup')).bench).toEqual(
       emptyTestBench('flow-2', 'crm-lookup'),
     );
   });
@@ -79,7 +79,7 @@ describe('createIndexedDbTestBenchRepository', () => {
 
     await saveWhole(repository, { ...emptyTestBench('f', 'n'), history: runs });
 
-    const kept = (await repository.load('f', 'n')).history;
+    const kept = (await repository.load('f', 'n')).bench.history;
     expect(kept).toHaveLength(testHistoryLimit);
     expect(kept[0]?.startedAt).toBe(100);
   });
@@ -90,10 +90,10 @@ describe('createIndexedDbTestBenchRepository', () => {
     await saveWhole(repository, bench);
 
     await repository.saveValues({ ...bench, timeoutMs: 300, history: [] });
-    expect(await repository.load('f', 'n')).toEqual({ ...bench, timeoutMs: 300 });
+    expect((await repository.load('f', 'n')).bench).toEqual({ ...bench, timeoutMs: 300 });
 
     await repository.saveHistory({ ...emptyTestBench('f', 'n'), history: [runAt(2), runAt(1)] });
-    expect(await repository.load('f', 'n')).toEqual({
+    expect((await repository.load('f', 'n')).bench).toEqual({
       ...bench,
       timeoutMs: 300,
       history: [runAt(2), runAt(1)],
@@ -106,9 +106,10 @@ describe('createIndexedDbTestBenchRepository', () => {
     await database.put('testBenches', { flowId: 'f', nodeId: 'n', timeoutMs: 'soon' });
     database.close();
 
-    const bench = await createIndexedDbTestBenchRepository(databaseName).load('f', 'n');
+    const loaded = await createIndexedDbTestBenchRepository(databaseName).load('f', 'n');
 
-    expect(bench).toEqual(emptyTestBench('f', 'n'));
+    expect(loaded.bench).toEqual(emptyTestBench('f', 'n'));
+    expect(loaded.readProblem).toContain('timeoutMs');
   });
 
   it('deleting a flow deletes the test benches of its nodes, and only those', async () => {
@@ -126,9 +127,9 @@ describe('createIndexedDbTestBenchRepository', () => {
 
     await flows.deleteFlow(flow.id);
 
-    expect(await benches.load(flow.id, 'crm-lookup')).toEqual(
+    expect((await benches.load(flow.id, 'crm-lookup')).bench).toEqual(
       emptyTestBench(flow.id, 'crm-lookup'),
     );
-    expect((await benches.load('other-flow', 'crm-lookup')).timeoutMs).toBe(400);
+    expect((await benches.load('other-flow', 'crm-lookup')).bench.timeoutMs).toBe(400);
   });
 });

@@ -52,9 +52,17 @@ export function emptyTestBench(flowId: string, nodeId: string): TestBench {
   return testBenchSchema.parse({ flowId, nodeId });
 }
 
+export interface LoadedTestBench {
+  bench: TestBench;
+  readProblem: string | null;
+}
+
 export interface TestBenchRepository {
-  /** The node's test bench, or a fresh one when none was kept (or the kept one is unreadable). */
-  load: (flowId: string, nodeId: string) => Promise<TestBench>;
+  /**
+   * The node's test bench, or a fresh one when none was kept. A kept one that no longer reads
+   * is replaced by a fresh one too, and `readProblem` says what was wrong, for the author.
+   */
+  load: (flowId: string, nodeId: string) => Promise<LoadedTestBench>;
   /** Writes the values (samples, params, timeout, raw body), not the history. */
   saveValues: (bench: TestBench) => Promise<void>;
   /** Writes the history, newest `testHistoryLimit` runs. */
@@ -76,10 +84,19 @@ export function createIndexedDbTestBenchRepository(
         database.get('testBenches', [flowId, nodeId]),
         database.get('testHistories', [flowId, nodeId]),
       ]);
-      const parsedValues = testBenchSchema.safeParse(values);
-      const parsedHistory = storedHistorySchema.safeParse(history);
-      const bench = parsedValues.success ? parsedValues.data : emptyTestBench(flowId, nodeId);
-      return { ...bench, history: parsedHistory.success ? parsedHistory.data.history : [] };
+      const parsedValues = testBenchSchema.safeParse(values ?? { flowId, nodeId });
+      const parsedHistory = storedHistorySchema.safeParse(history ?? { history: [] });
+      const problems = [
+        ...(parsedValues.success ? [] : [`values: ${z.prettifyError(parsedValues.error)}`]),
+        ...(parsedHistory.success ? [] : [`history: ${z.prettifyError(parsedHistory.error)}`]),
+      ];
+      return {
+        bench: {
+          ...(parsedValues.success ? parsedValues.data : emptyTestBench(flowId, nodeId)),
+          history: parsedHistory.success ? parsedHistory.data.history : [],
+        },
+        readProblem: problems.length > 0 ? problems.join('\n') : null,
+      };
     },
     saveValues: async (bench) => {
       await (await open()).put('testBenches', storedValuesSchema.parse(bench));

@@ -11,7 +11,8 @@ function recordingRepository(failWith: { error: Error | null } = { error: null }
   const saved: TestBench[] = [];
   const savedHistories: TestBench['history'][] = [];
   const repository: TestBenchRepository = {
-    load: (flowId, nodeId) => Promise.resolve(emptyTestBench(flowId, nodeId)),
+    load: (flowId, nodeId) =>
+      Promise.resolve({ bench: emptyTestBench(flowId, nodeId), readProblem: null }),
     saveValues: (bench) => {
       if (failWith.error) return Promise.reject(failWith.error);
       saved.push(bench);

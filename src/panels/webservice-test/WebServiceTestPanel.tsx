@@ -63,7 +63,7 @@ export function WebServiceTestPanel({ nodeId, benches, repository }: WebServiceT
     const node = state.nodes.find((candidate) => candidate.id === nodeId);
     return node && isNodeOfKind(node, 'web-service') ? node.data : null;
   });
-  const { bench, loadError, update, saveError } = useNodeTestBench(
+  const { bench, loadError, readProblem, update, saveError } = useNodeTestBench(
     benches,
     repository,
     flowId,
@@ -78,6 +78,14 @@ export function WebServiceTestPanel({ nodeId, benches, repository }: WebServiceT
         </p>
       ) : (
         !bench && <p className="muted">Loading test values…</p>
+      )}
+      {readProblem && (
+        <details className="test-note" role="note">
+          <summary>
+            The test values kept for this module could not be read, so it starts with fresh ones.
+          </summary>
+          <pre className="code">{readProblem}</pre>
+        </details>
       )}
       {bench && data && (
         <TestBenchForm

@@ -27,10 +27,16 @@ export function useNodeTestBench(
     enabled: bench === undefined,
   });
   useEffect(() => {
-    if (stored.data) store.getState().benchLoaded(stored.data);
+    if (stored.data) store.getState().benchLoaded(stored.data.bench);
   }, [stored.data, store]);
   const saveError = useStore(store, (state) => state.saveError);
   const update = (change: (current: TestBench) => TestBench) =>
     store.getState().changeBench(flowId, nodeId, change);
-  return { bench, loadError: stored.error, update, saveError };
+  return {
+    bench,
+    loadError: stored.error,
+    readProblem: stored.data?.readProblem ?? null,
+    update,
+    saveError,
+  };
 }
