@@ -526,3 +526,55 @@ test('a browser that believes it is offline still tests: the app only talks to i
 
   await expect(testBench.returnedRow('customer_tier')).toContainText('gold');
 });
+
+test('a flow with hundreds of variables lists the first hundred and finds the rest by name', async ({
+  flowbench,
+  testBench,
+  page,
+}) => {
+  const questionCount = 250;
+  const questions = Array.from({ length: questionCount }, (_, index) => ({
+    id: `q${index}`,
+    type: 'question',
+    position: { x: (index % 25) * 300, y: 200 * (Math.floor(index / 25) + 1) },
+    data: { prompt: `Question ${index}?`, variable: `answer_${index}`, inputType: 'number' },
+  }));
+  const ids = ['start', ...questions.map((question) => question.id), 'ws'];
+  const flow = {
+    schemaVersion: 1,
+    name: 'Many answers',
+    nodes: [
+      { id: 'start', type: 'start', position: { x: 0, y: 0 } },
+      ...questions,
+      {
+        id: 'ws',
+        type: 'web-service',
+        position: { x: 0, y: 200 * (questionCount / 25 + 2) },
+        data: { url: 'http://127.0.0.1:1/hook' },
+      },
+    ],
+    edges: ids.slice(1).map((target, index) => ({
+      id: `e${index}`,
+      source: ids[index],
+      target,
+    })),
+  };
+  await page.getByLabel('Import flow').setInputFiles({
+    name: 'many.flow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(flow)),
+  });
+  await expect(page.getByRole('textbox', { name: 'Flow name' })).toHaveValue('Many answers');
+
+  await flowbench.selectNode('ws');
+  const filter = testBench.region.getByRole('searchbox', { name: 'Filter variables' });
+  await expect(filter).toBeVisible();
+  // 100 rows of variables plus the header row.
+  await expect(testBench.variablesSent.getByRole('row')).toHaveCount(101);
+  // Every variable is sent, listed or not.
+  await expect(testBench.requestBody).toContainText('"answer_249": "42"');
+
+  await filter.fill('answer_249');
+  await expect(testBench.sampleValue('answer_249')).toHaveValue('42');
+  await expect(testBench.variablesSent.getByRole('row')).toHaveCount(2);
+});

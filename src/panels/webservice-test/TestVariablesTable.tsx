@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import type { VariableAtNode } from '../../domain/webservice/variablesAtNode';
+
+/** Rows drawn at most; a flow with thousands of variables is searched, not scrolled. */
+export const shownVariableLimit = 100;
 
 interface TestVariablesTableProps {
   variables: VariableAtNode[];
@@ -23,8 +27,31 @@ export function TestVariablesTable({
   onReset,
   onIncludedChange,
 }: TestVariablesTableProps) {
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  const matching = needle
+    ? variables.filter((variable) => variable.name.includes(needle))
+    : variables;
+  const shown = matching.slice(0, shownVariableLimit);
   return (
     <div className="test-table-wrapper">
+      {variables.length > shownVariableLimit && (
+        <div className="field test-filter">
+          <input
+            type="search"
+            className="nodrag"
+            aria-label="Filter variables"
+            placeholder={`Filter ${variables.length} variables by name`}
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+          />
+          <p className="field-hint">
+            {matching.length > shown.length
+              ? `Showing ${shown.length} of ${matching.length} matching variables. Every checked variable is sent, shown or not.`
+              : `${matching.length} of ${variables.length} variables match.`}
+          </p>
+        </div>
+      )}
       <table className="test-table test-variables" aria-label="Variables sent">
         <caption>
           Variables when the chat reaches this module
@@ -49,7 +76,7 @@ export function TestVariablesTable({
           </tr>
         </thead>
         <tbody>
-          {variables.map((variable) => {
+          {shown.map((variable) => {
             const overridden = Object.hasOwn(overrides, variable.name);
             const value = overridden ? (overrides[variable.name] ?? '') : variable.sample;
             return (
