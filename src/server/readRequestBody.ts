@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from './sendJson';
 
 export type RequestBodyRead =
   | { kind: 'body'; text: string }
@@ -45,4 +46,30 @@ export function readRequestBody(
     // Errors (a reset connection) are followed by 'close'; listening keeps them from being unhandled.
     request.on('error', () => undefined);
   });
+}
+
+/**
+ * Reads a JSON request body for a route, answering the refusals itself: 413 (with
+ * `Connection: close`) over `limitBytes`, 400 with `notJsonMessage` for text that is not JSON.
+ * `answered` means the route has nothing more to do (also when the client went away).
+ */
+export async function readJsonRequestBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limitBytes: number,
+  notJsonMessage: string,
+): Promise<{ answered: false; json: unknown } | { answered: true }> {
+  const read = await readRequestBody(request, limitBytes);
+  if (read.kind === 'closed') return { answered: true };
+  if (read.kind === 'too-large') {
+    response.setHeader('Connection', 'close');
+    sendJson(response, 413, { error: `The request is larger than ${limitBytes / 1024} KiB.` });
+    return { answered: true };
+  }
+  try {
+    return { answered: false, json: JSON.parse(read.text) };
+  } catch {
+    sendJson(response, 400, { error: notJsonMessage });
+    return { answered: true };
+  }
 }

@@ -6,7 +6,7 @@ import {
   demoSlowPath,
 } from '../../domain/webservice/demoEndpointPaths';
 import { maxTestRequestBytes } from '../../domain/webservice/webServiceTestApi';
-import { readRequestBody } from '../readRequestBody';
+import { readJsonRequestBody } from '../readRequestBody';
 import type { RouteTable } from '../RouteTable';
 import { sendJson } from '../sendJson';
 
@@ -39,21 +39,14 @@ export function createDemoRoutes(): RouteTable {
 }
 
 async function answerCrmLookup(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const read = await readRequestBody(request, maxTestRequestBytes);
-  if (read.kind === 'closed') return;
-  if (read.kind === 'too-large') {
-    response.setHeader('Connection', 'close');
-    sendJson(response, 413, { error: 'The request is larger than 256 KiB.' });
-    return;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(read.text);
-  } catch {
-    sendJson(response, 400, { error: 'The body is not JSON.' });
-    return;
-  }
-  const parsed = crmLookupBodySchema.safeParse(json);
+  const body = await readJsonRequestBody(
+    request,
+    response,
+    maxTestRequestBytes,
+    'The body is not JSON.',
+  );
+  if (body.answered) return;
+  const parsed = crmLookupBodySchema.safeParse(body.json);
   if (!parsed.success) {
     sendJson(response, 400, { error: 'variables.email is missing.' });
     return;

@@ -6,7 +6,7 @@ import {
   webServiceTestRequestSchema,
   webServiceTestSessionPath,
 } from '../../domain/webservice/webServiceTestApi';
-import { readRequestBody } from '../readRequestBody';
+import { readJsonRequestBody } from '../readRequestBody';
 import type { RouteTable } from '../RouteTable';
 import { sendJson } from '../sendJson';
 import {
@@ -55,21 +55,14 @@ export function createWebServiceTestRoutes(options: WebServiceTestRoutesOptions)
           sendJson(response, refusal.status, { error: refusal.error });
           return;
         }
-        const read = await readRequestBody(request, maxTestRequestBytes);
-        if (read.kind === 'closed') return;
-        if (read.kind === 'too-large') {
-          response.setHeader('Connection', 'close');
-          sendJson(response, 413, { error: 'The request is larger than 256 KiB.' });
-          return;
-        }
-        let json: unknown;
-        try {
-          json = JSON.parse(read.text);
-        } catch {
-          sendJson(response, 400, { error: 'The request body is not JSON.' });
-          return;
-        }
-        const parsed = webServiceTestRequestSchema.safeParse(json);
+        const body = await readJsonRequestBody(
+          request,
+          response,
+          maxTestRequestBytes,
+          'The request body is not JSON.',
+        );
+        if (body.answered) return;
+        const parsed = webServiceTestRequestSchema.safeParse(body.json);
         if (!parsed.success) {
           sendJson(response, 400, { error: z.prettifyError(parsed.error) });
           return;
