@@ -1,4 +1,4 @@
-import type { TestBenchStore } from '../store/createTestBenchStore';
+import { entryOf, type TestBenchStore } from '../store/createTestBenchStore';
 import type { TestBenchRepository } from './testBenchRepository';
 
 /**
@@ -15,7 +15,7 @@ export function persistTestBenches(
   return store.subscribe((state, previous) => {
     if (state.benches === previous.benches) return;
     for (const [key, bench] of Object.entries(state.benches)) {
-      const before = Object.hasOwn(previous.benches, key) ? previous.benches[key] : undefined;
+      const before = entryOf(previous.benches, key);
       if (before === undefined || before === bench) continue;
       const historyChanged = before.history !== bench.history;
       // Any field but the history, compared by reference: the store replaces what it changes.

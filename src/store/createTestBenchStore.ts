@@ -5,6 +5,11 @@ export function testBenchKey(flowId: string, nodeId: string): string {
   return JSON.stringify([flowId, nodeId]);
 }
 
+/** A node's entry in one of the store's records (`benches`, `running`, `failures`), if any. */
+export function entryOf<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export interface TestBenchState {
   /** The test benches read so far, by `testBenchKey`; the live copy the panel renders from. */
   benches: Readonly<Record<string, TestBench>>;

@@ -1,6 +1,6 @@
 import { customerVariableNames } from '../customerVariables';
 import { classifyResponseBody, looksLikeHtml } from './classifyResponseBody';
-import { platformTimeoutMs } from './webServiceContract';
+import { isRedirectStatus, isSuccessStatus, platformTimeoutMs } from './webServiceContract';
 import type { WebServiceTestResult } from './webServiceTestApi';
 
 export type ReturnedVariableChange = 'new' | 'changed' | 'unchanged';
@@ -61,7 +61,7 @@ export function checkWebServiceResponse(
     });
   }
   if (result.outcome === 'http-error') {
-    if (response.status >= 300 && response.status < 400) {
+    if (isRedirectStatus(response.status)) {
       const location = response.headers.location;
       warnings.push({
         kind: 'redirect-not-followed',
@@ -79,7 +79,7 @@ export function checkWebServiceResponse(
       message: `The answer took ${Math.round(result.timings.totalMs)} ms: the platform gives up after 20 s, so at runtime the flow proceeds without any of these variables.`,
     });
   }
-  const is2xx = response.status >= 200 && response.status < 300;
+  const is2xx = isSuccessStatus(response.status);
   if (is2xx && response.body.trim() === '') {
     warnings.push({
       kind: 'empty-body',

@@ -26,3 +26,13 @@ export type WebServiceRequestBody = z.infer<typeof webServiceRequestBodySchema>;
 export const webServiceResponseBodySchema = z.object({
   data: z.object({ variables: z.record(z.string(), z.unknown()) }),
 });
+
+/** A 2xx: the only statuses whose body the platform reads. */
+export function isSuccessStatus(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** A 3xx: the platform does not follow it, so it ends the call like an error. */
+export function isRedirectStatus(status: number): boolean {
+  return status >= 300 && status < 400;
+}

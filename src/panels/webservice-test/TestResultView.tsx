@@ -4,6 +4,7 @@ import { curlCommandFor } from '../../domain/webservice/curlCommandFor';
 import { latencyZoneDescriptions, latencyZoneOf } from '../../domain/webservice/latencyZoneOf';
 import {
   comfortableLatencyMs,
+  isRedirectStatus,
   platformTimeoutMs,
 } from '../../domain/webservice/webServiceContract';
 import type {
@@ -37,7 +38,7 @@ function explain(result: WebServiceTestResult): string | null {
     case 'ok':
       return null;
     case 'http-error':
-      return result.response.status >= 300 && result.response.status < 400
+      return isRedirectStatus(result.response.status)
         ? `The endpoint redirected (${result.response.status}); redirects are not followed.`
         : `The endpoint answered ${result.response.status}: the flow goes on without new variables.`;
     case 'invalid-response':

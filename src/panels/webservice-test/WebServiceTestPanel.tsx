@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { newId } from '../../domain/newId';
 import {
@@ -14,6 +15,7 @@ import {
   maxTestTimeoutMs,
   minTestTimeoutMs,
   webServiceTestRequestSchema,
+  type ParsedWebServiceTestRequest,
 } from '../../domain/webservice/webServiceTestApi';
 import type { WebServiceData } from '../../modules/web-service/webServiceModule';
 import type {
@@ -22,8 +24,7 @@ import type {
   TestRun,
 } from '../../persistence/testBenchRepository';
 import { isNodeOfKind } from '../../store/appNode';
-import { useStore } from 'zustand';
-import { testBenchKey, type TestBenchStore } from '../../store/createTestBenchStore';
+import { entryOf, testBenchKey, type TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
 import { TextField } from '../fields/TextField';
 import { RequestBodyEditor } from './RequestBodyEditor';
@@ -121,12 +122,8 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
   const [shownRunId, setShownRunId] = useState<string | null>(null);
   const startRun = useWebServiceTestRun(benches);
   const key = testBenchKey(flowId, nodeId);
-  const running = useStore(benches, (state) =>
-    Object.hasOwn(state.running, key) ? state.running[key] : undefined,
-  );
-  const failure = useStore(benches, (state) =>
-    Object.hasOwn(state.failures, key) ? state.failures[key] : undefined,
-  );
+  const running = useStore(benches, (state) => entryOf(state.running, key));
+  const failure = useStore(benches, (state) => entryOf(state.failures, key));
   const [timeoutValid, setTimeoutValid] = useState(true);
   const { sendButton, cancelButton } = useFocusFollowsRun(running !== undefined);
 
@@ -157,18 +154,14 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
     timeoutMs: bench.timeoutMs,
   });
 
-  const requestProblems = [
-    ...(request.success
-      ? []
-      : request.error.issues.map((issue) =>
-          issue.path[0] === 'body'
-            ? 'The raw request body below is not valid JSON.'
-            : issue.message,
-        )),
-  ];
+  const requestProblems = request.success
+    ? []
+    : request.error.issues.map((issue) =>
+        issue.path[0] === 'body' ? 'The raw request body below is not valid JSON.' : issue.message,
+      );
   const canSend = request.success && timeoutValid && running === undefined;
 
-  const send = (input: z.output<typeof webServiceTestRequestSchema>) => {
+  const send = (input: ParsedWebServiceTestRequest) => {
     setShownRunId(null);
     startRun({ flowId, nodeId, request: input, expectedVariables: data.expectedVariables }, () =>
       setProcessInstanceId(newId('chat')),

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { TestBench, TestBenchRepository } from '../../persistence/testBenchRepository';
-import { testBenchKey, type TestBenchStore } from '../../store/createTestBenchStore';
+import { entryOf, testBenchKey, type TestBenchStore } from '../../store/createTestBenchStore';
 
 /**
  * A WebService node's test values and history: read from the browser's storage the first time
@@ -15,9 +15,7 @@ export function useNodeTestBench(
   nodeId: string,
 ) {
   const bench: TestBench | undefined = useStore(store, (state) =>
-    Object.hasOwn(state.benches, testBenchKey(flowId, nodeId))
-      ? state.benches[testBenchKey(flowId, nodeId)]
-      : undefined,
+    entryOf(state.benches, testBenchKey(flowId, nodeId)),
   );
   const stored = useQuery({
     queryKey: ['test-bench', flowId, nodeId],

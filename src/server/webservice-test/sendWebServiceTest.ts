@@ -2,6 +2,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { request as httpsRequest } from 'node:https';
 import { TLSSocket } from 'node:tls';
 import { classifyResponseBody } from '../../domain/webservice/classifyResponseBody';
+import { isSuccessStatus } from '../../domain/webservice/webServiceContract';
 import {
   maxResponseBodyBytes,
   type ParsedWebServiceTestRequest,
@@ -112,7 +113,7 @@ function exchange(
     const response = responseSoFar();
     if (response === null) return;
     const totals = timings();
-    if (response.status < 200 || response.status > 299) {
+    if (!isSuccessStatus(response.status)) {
       settle({ outcome: 'http-error', timings: totals, response });
       return;
     }
