@@ -2,8 +2,6 @@ import { z } from 'zod';
 
 /** How long the platform's WebService module waits before the flow moves on without an answer. */
 export const platformTimeoutMs = 20_000;
-/** The chat UI gives up on a message after about this long and re-sends it. */
-export const chatBudgetMs = 30_000;
 /** An endpoint "has to respond after a few seconds": up to here the customer barely notices. */
 export const comfortableLatencyMs = 3_000;
 
