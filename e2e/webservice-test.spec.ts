@@ -506,6 +506,8 @@ test('sending and cancelling by keyboard keeps the focus in the send bar', async
   await testBench.sendButton.focus();
   await page.keyboard.press('Enter');
   await expect(testBench.cancelButton).toBeFocused();
+  // Cancel only once the call has reached the endpoint, so there is a request to see closed.
+  await expectRequests(upstream, 1);
 
   await page.keyboard.press('Enter');
   await expect(testBench.sendButton).toBeFocused();
