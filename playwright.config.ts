@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4399);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The build to serve: `dist` unless E2E_DIST names another (parallel work on one checkout). */
+const distDir = process.env.E2E_DIST ?? 'dist';
 
 /** Debian's Chromium where it exists (these machines), else Playwright's own browser. */
 const chromiumPath =
@@ -35,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node dist/server/main.js',
+    command: `node ${distDir}/server/main.js`,
     url: `${baseURL}/api/health`,
     env: { HOST: '127.0.0.1', PORT: String(port) },
     reuseExistingServer: !process.env.CI,
