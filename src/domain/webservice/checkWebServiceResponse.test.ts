@@ -89,6 +89,7 @@ describe('checkWebServiceResponse', () => {
         { name: 'nps_score', value: '10', isString: true, change: 'unchanged' },
         { name: 'coupon_code', value: 'WELCOME10', isString: true, change: 'new' },
       ],
+      setAtRuntime: true,
       missing: [],
       warnings: [],
     });
@@ -239,10 +240,18 @@ describe('checkWebServiceResponse', () => {
       response: responseOf(200, variablesBody({ customer_tier: 'gold' })),
     });
 
-    const check = checkWebServiceResponse(slow, sentBody, []);
+    const check = checkWebServiceResponse(slow, sentBody, ['customer_tier', 'coupon_code']);
 
     expect(check.warnings.map((warning) => warning.kind)).toEqual(['slower-than-platform-timeout']);
     expect(check.warnings[0]?.message).toContain('21000 ms');
+    // Returned, but too late: at runtime none of it is set and every expected variable is missing.
+    expect(check.returned.map((variable) => variable.name)).toEqual(['customer_tier']);
+    expect(check.setAtRuntime).toBe(false);
+    expect(check.missing).toEqual(['customer_tier', 'coupon_code']);
+    expect(
+      checkWebServiceResponse(twoHundred(variablesBody({ customer_tier: 'gold' })), sentBody, [])
+        .setAtRuntime,
+    ).toBe(true);
     expect(kindsOf(twoHundred(variablesBody({ customer_tier: 'gold' })))).toEqual([]);
   });
 
@@ -288,6 +297,7 @@ describe('checkWebServiceResponse', () => {
     for (const result of results) {
       expect(checkWebServiceResponse(result, sentBody, ['customer_tier']), result.outcome).toEqual({
         returned: [],
+        setAtRuntime: false,
         missing: [],
         warnings: [],
       });

@@ -1,6 +1,7 @@
 import { customerVariableNames } from '../customerVariables';
 import { classifyResponseBody, looksLikeHtml } from './classifyResponseBody';
-import { isRedirectStatus, isSuccessStatus, platformTimeoutMs } from './webServiceContract';
+import { isTooSlowForPlatform } from './testVerdictOf';
+import { isRedirectStatus, isSuccessStatus } from './webServiceContract';
 import type { WebServiceTestResult } from './webServiceTestApi';
 
 export type ReturnedVariableChange = 'new' | 'changed' | 'unchanged';
@@ -34,7 +35,12 @@ export interface ContractWarning {
 
 export interface ResponseCheck {
   returned: ReturnedVariable[];
-  /** Declared as expected on the node but absent from the response. */
+  /**
+   * Whether the platform would set the returned variables. Not when the answer came after the
+   * platform had given up: the test waited longer than a chat would.
+   */
+  setAtRuntime: boolean;
+  /** Declared as expected on the node but not set by this answer at runtime. */
   missing: string[];
   warnings: ContractWarning[];
 }
@@ -49,7 +55,7 @@ export function checkWebServiceResponse(
   sentBodyText: string,
   expectedVariables: readonly string[],
 ): ResponseCheck {
-  const none: ResponseCheck = { returned: [], missing: [], warnings: [] };
+  const none: ResponseCheck = { returned: [], setAtRuntime: false, missing: [], warnings: [] };
   if (!('response' in result) || result.response === null) return none;
   const { response } = result;
   const warnings: ContractWarning[] = [];
@@ -73,7 +79,8 @@ export function checkWebServiceResponse(
   }
   if (result.outcome === 'timeout') return { ...none, warnings };
 
-  if (result.timings.totalMs > platformTimeoutMs) {
+  const tooSlow = isTooSlowForPlatform(result.timings.totalMs);
+  if (tooSlow) {
     warnings.push({
       kind: 'slower-than-platform-timeout',
       message: `The answer took ${Math.round(result.timings.totalMs)} ms: the platform gives up after 20 s, so at runtime the flow proceeds without any of these variables.`,
@@ -140,9 +147,13 @@ export function checkWebServiceResponse(
       });
     }
   }
+  if (tooSlow) {
+    return { returned, setAtRuntime: false, missing: [...expectedVariables], warnings };
+  }
   const returnedNames = new Set(returned.map((variable) => variable.name));
   return {
     returned,
+    setAtRuntime: true,
     missing: expectedVariables.filter((name) => !returnedNames.has(name)),
     warnings,
   };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { checkWebServiceResponse } from '../../domain/webservice/checkWebServiceResponse';
 import { curlCommandFor } from '../../domain/webservice/curlCommandFor';
-import { latencyZoneDescriptions, latencyZoneOf } from '../../domain/webservice/latencyZoneOf';
+import { testVerdictOf, type LatencyVerdict } from '../../domain/webservice/testVerdictOf';
 import {
   comfortableLatencyMs,
   isRedirectStatus,
@@ -68,11 +68,18 @@ export function TestResultView({ run, heading }: { run: TestRun; heading: string
   const check = checkWebServiceResponse(result, run.request.body, run.expectedVariables);
   const response = 'response' in result ? result.response : null;
   const explanation = explain(result);
+  const verdict = testVerdictOf(result);
+  const returnedNames = new Set(check.returned.map((variable) => variable.name));
+  const missingNames = new Set(check.missing);
   return (
-    <section className="test-result" aria-label="Test result" data-outcome={result.outcome}>
+    <section
+      className="test-result"
+      aria-label="Test result"
+      data-outcome={result.outcome}
+      data-verdict={verdict.kind}
+    >
       <h3>
-        {heading}:{' '}
-        <span className={`outcome outcome-${result.outcome}`}>{outcomeLabels[result.outcome]}</span>
+        {heading}: <span className={`outcome outcome-${verdict.kind}`}>{verdict.headline}</span>
       </h3>
       {explanation && <p className="test-explanation">{explanation}</p>}
       <dl className="test-facts">
@@ -105,18 +112,22 @@ export function TestResultView({ run, heading }: { run: TestRun; heading: string
           </>
         )}
       </dl>
-      {/* A connection that failed says nothing about how fast the endpoint answers. */}
-      {'timings' in result && result.outcome !== 'network-error' && (
+      {'timings' in result && verdict.latency && (
         <LatencyBar
           latencyMs={result.timings.totalMs}
-          timedOut={result.outcome === 'timeout'}
+          verdict={verdict.latency}
           testTimeoutMs={run.request.timeoutMs}
         />
       )}
 
       {(response !== null || check.missing.length > 0) && result.outcome !== 'timeout' && (
         <table className="test-table" aria-label="Returned variables">
-          <caption>Returned variables</caption>
+          <caption>
+            Returned variables
+            {!check.setAtRuntime && check.returned.length > 0 && (
+              <span className="muted"> (too late: at runtime the platform sets none of them)</span>
+            )}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -137,22 +148,36 @@ export function TestResultView({ run, heading }: { run: TestRun; heading: string
                 </td>
                 <td>
                   <span className={`tag tag-${variable.change}`}>{variable.change}</span>
+                  {!check.setAtRuntime && (
+                    <>
+                      {' '}
+                      <span className="tag tag-not-set">not set at runtime</span>
+                    </>
+                  )}
+                  {missingNames.has(variable.name) && (
+                    <>
+                      {' '}
+                      <span className="tag tag-missing">missing</span>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
-            {check.missing.map((name) => (
-              <tr key={`missing-${name}`} data-change="missing">
-                <th scope="row">
-                  <code>{name}</code>
-                </th>
-                <td className="muted">—</td>
-                <td>
-                  <span className="tag tag-missing" title="Expected by this module, not returned">
-                    missing
-                  </span>
-                </td>
-              </tr>
-            ))}
+            {check.missing
+              .filter((name) => !returnedNames.has(name))
+              .map((name) => (
+                <tr key={`missing-${name}`} data-change="missing">
+                  <th scope="row">
+                    <code>{name}</code>
+                  </th>
+                  <td className="muted">—</td>
+                  <td>
+                    <span className="tag tag-missing" title="Expected by this module, not returned">
+                      missing
+                    </span>
+                  </td>
+                </tr>
+              ))}
             {check.returned.length === 0 && check.missing.length === 0 && (
               <tr>
                 <td colSpan={3} className="muted">
@@ -245,20 +270,15 @@ function CopyAsCurl({ run }: { run: TestRun }) {
 /** The latency on a scale that shows what it means for the customer in the chat. */
 export function LatencyBar({
   latencyMs,
-  timedOut,
+  verdict,
   testTimeoutMs,
 }: {
   latencyMs: number;
-  timedOut: boolean;
+  verdict: LatencyVerdict;
   testTimeoutMs: number;
 }) {
   const scaleMs = Math.max(platformTimeoutMs * 1.1, latencyMs, testTimeoutMs);
   const percent = (ms: number) => `${Math.min(100, (ms / scaleMs) * 100)}%`;
-  const zone = latencyZoneOf(latencyMs);
-  const meaning =
-    timedOut && latencyMs < platformTimeoutMs
-      ? `Cut off by this test's ${formatMs(testTimeoutMs)} deadline: the endpoint had not answered yet. The platform would wait up to 20 s.`
-      : latencyZoneDescriptions[timedOut ? 'timeout' : zone];
   return (
     <figure className="latency" aria-label="Latency against the timeout">
       <div
@@ -282,7 +302,7 @@ export function LatencyBar({
           style={{ left: percent(platformTimeoutMs), right: 0 }}
         />
         <div
-          className={`latency-marker latency-marker-${zone}`}
+          className={`latency-marker latency-marker-${verdict.zone}`}
           style={{ left: percent(latencyMs) }}
         />
       </div>
@@ -291,8 +311,8 @@ export function LatencyBar({
         <span style={{ left: percent(comfortableLatencyMs) }}>3 s</span>
         <span style={{ left: percent(platformTimeoutMs) }}>20 s timeout</span>
       </div>
-      <figcaption className={`latency-meaning latency-meaning-${timedOut ? 'timeout' : zone}`}>
-        {meaning}
+      <figcaption className={`latency-meaning latency-meaning-${verdict.tone}`}>
+        {verdict.meaning}
       </figcaption>
     </figure>
   );
