@@ -436,4 +436,14 @@ describe('findFlowProblems', () => {
       },
     ]);
   });
+
+  it('names a module by the name the author gave it', () => {
+    const flow = flowOf([{ ...say('hello', ''), name: 'Greeting' }]);
+
+    expect(
+      findFlowProblems(flow)
+        .filter((problem) => problem.nodeId === 'hello')
+        .map((problem) => problem.nodeName),
+    ).toEqual(['Greeting', 'Greeting']);
+  });
 });

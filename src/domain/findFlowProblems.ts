@@ -1,7 +1,8 @@
-import { moduleDefinitions, type ModuleKind } from '../modules/moduleDefinitions';
+import type { ModuleKind } from '../modules/moduleDefinitions';
 import { customerVariableNames } from './customerVariables';
 import { describeNode } from './describeNode';
 import { reachableFrom, type FlowGraph } from './flowGraph';
+import { moduleDisplayName } from './moduleDisplayName';
 import { variableNameSchema } from './variableNameSchema';
 import { variablesSetUpstream } from './variablesSetUpstream';
 
@@ -10,7 +11,7 @@ export interface FlowProblem {
   key: string;
   /** The node to select when the author clicks the problem; null for flow-wide ones. */
   nodeId: string | null;
-  /** How the list names that node, e.g. `Question ask-email`; null for flow-wide ones. */
+  /** How the list names that node (`moduleDisplayName`, e.g. `Question ask-email`); null for flow-wide ones. */
   nodeName: string | null;
   message: string;
 }
@@ -19,7 +20,7 @@ export interface FlowProblem {
 export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const keysSeen = new Map<string, number>();
-  const add = (node: { id: string; type: ModuleKind } | null, message: string) => {
+  const add = (node: { id: string; type: ModuleKind; name?: string } | null, message: string) => {
     const nodeId = node?.id ?? null;
     const key = `${nodeId ?? 'flow'}:${message}`;
     const seen = keysSeen.get(key) ?? 0;
@@ -27,7 +28,7 @@ export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
     problems.push({
       key: seen === 0 ? key : `${key}#${seen}`,
       nodeId,
-      nodeName: node ? `${moduleDefinitions[node.type].label} ${node.id}` : null,
+      nodeName: node ? moduleDisplayName(node) : null,
       message,
     });
   };

@@ -13,7 +13,12 @@ export const currentSchemaVersion = 1;
 export const flowEdgeSchema = z.object({
   id: z.string().min(1, 'Edge id must not be empty'),
   source: z.string().min(1),
-  sourceHandle: z.string().min(1).default('out'),
+  // React Flow writes `null` for a module's one default output.
+  sourceHandle: z
+    .string()
+    .min(1)
+    .nullish()
+    .transform((handle) => handle ?? 'out'),
   target: z.string().min(1),
 });
 export type FlowEdge = z.output<typeof flowEdgeSchema>;

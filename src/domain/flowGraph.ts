@@ -2,7 +2,7 @@ import type { ModuleDataByKind, ModuleKind } from '../modules/moduleDefinitions'
 
 /** The part of a node the graph analyses look at; React Flow nodes and file nodes both fit. */
 export type GraphNode = {
-  [K in ModuleKind]: { id: string; type: K; data: ModuleDataByKind[K] };
+  [K in ModuleKind]: { id: string; type: K; name?: string; data: ModuleDataByKind[K] };
 }[ModuleKind];
 
 export interface GraphEdge {

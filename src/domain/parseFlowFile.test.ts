@@ -117,6 +117,112 @@ describe('parseFlowFile', () => {
     });
   });
 
+  describe('module names', () => {
+    it('are optional: a file without them is valid and its nodes have none', () => {
+      const flow = flowOf(parseFlowFile(flowFileText([node('start', 'start')])));
+
+      expect(flow.nodes[0]?.name).toBeUndefined();
+    });
+
+    it('round-trip through the file, trimmed; a blank name is no name', () => {
+      const text = flowFileText([
+        { ...node('start', 'start'), name: '  Begin  ' },
+        { ...node('hello', 'message', { text: 'Hi' }), name: '   ' },
+      ]);
+
+      const flow = flowOf(parseFlowFile(text));
+      expect(flow.nodes.map((n) => n.name)).toEqual(['Begin', undefined]);
+      expect(flowOf(parseFlowFile(JSON.stringify(flow)))).toEqual(flow);
+    });
+
+    it('longer than 80 characters are refused, located at the node', () => {
+      const text = flowFileText([{ ...node('start', 'start'), name: 'x'.repeat(81) }]);
+
+      expect(errorsOf(parseFlowFile(text))).toEqual([
+        {
+          where: 'nodes[0] (id "start").name',
+          message: 'A module name has at most 80 characters',
+        },
+      ]);
+    });
+  });
+
+  describe('a file React Flow wrote (toObject)', () => {
+    it('reads null handles as the default output and drops view state', () => {
+      const text = JSON.stringify({
+        schemaVersion: 1,
+        id: 'flow-rf',
+        name: 'From React Flow',
+        viewport: { x: 10, y: 20, zoom: 1.5 },
+        nodes: [
+          {
+            id: 'start',
+            type: 'start',
+            position: { x: 0, y: 0 },
+            data: {},
+            measured: { width: 180, height: 60 },
+            width: 180,
+            height: 60,
+            selected: false,
+            dragging: false,
+            positionAbsolute: { x: 0, y: 0 },
+          },
+          {
+            id: 'hello',
+            type: 'message',
+            position: { x: 0, y: 120 },
+            data: { text: 'Hi' },
+            measured: { width: 180, height: 80 },
+            selected: true,
+          },
+        ],
+        edges: [
+          {
+            id: 'e1',
+            source: 'start',
+            sourceHandle: null,
+            target: 'hello',
+            targetHandle: null,
+            selected: false,
+            animated: false,
+            type: 'default',
+          },
+        ],
+      });
+
+      expect(flowOf(parseFlowFile(text))).toEqual({
+        schemaVersion: 1,
+        id: 'flow-rf',
+        name: 'From React Flow',
+        nodes: [
+          { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+          { id: 'hello', type: 'message', position: { x: 0, y: 120 }, data: { text: 'Hi' } },
+        ],
+        edges: [{ id: 'e1', source: 'start', sourceHandle: 'out', target: 'hello' }],
+      });
+    });
+
+    it('still refuses a null handle where the module has no default output', () => {
+      const text = flowFileText(
+        [
+          node('start', 'start'),
+          node('branch', 'condition', {
+            rules: [{ id: 'gold', variable: 'tier', operator: 'equals', value: 'gold' }],
+          }),
+          node('end', 'end'),
+        ],
+        [
+          edge('e1', 'start', 'branch'),
+          { id: 'e2', source: 'branch', sourceHandle: null, target: 'end' },
+        ],
+      );
+
+      expect(errorsOf(parseFlowFile(text)).map((error) => error.where)).toEqual([
+        'edges[1] (id "e2").sourceHandle',
+      ]);
+    });
+  });
+
   describe('rejects the whole file', () => {
     it('when it is not JSON, quoting the parser', () => {
       const errors = errorsOf(parseFlowFile('{ "schemaVersion": 1, '));

@@ -48,9 +48,19 @@ const coordinateSchema = z
   .max(coordinateLimit, coordinateMessage);
 export const positionSchema = z.object({ x: coordinateSchema, y: coordinateSchema });
 
+export const moduleNameMaxLength = 80;
+
+/** A module's own name, as the author types it: surrounding blanks go, a blank name is no name. */
+export const moduleNameSchema = z
+  .string()
+  .trim()
+  .max(moduleNameMaxLength, `A module name has at most ${moduleNameMaxLength} characters`)
+  .transform((name) => name || undefined);
+
 function nodeSchemaOf<K extends ModuleKind>(definition: ModuleDefinition<K, ModuleDataByKind[K]>) {
   return z.object({
     id: z.string().min(1, 'Node id must not be empty'),
+    name: moduleNameSchema.optional(),
     type: z.literal(definition.kind),
     position: positionSchema,
     data: definition.dataSchema.prefault({}),

@@ -1,9 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
+import { fallbackModuleName } from '../domain/moduleDisplayName';
 import type { ModuleKind } from '../modules/moduleDefinitions';
-import { moduleDefinitions } from '../modules/moduleDefinitions';
+import { moduleDefinitions, moduleNameSchema } from '../modules/moduleDefinitions';
 import { moduleViews } from '../modules/moduleViews';
 import type { AppNode, AppNodeOf } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
+import { TextField } from './fields/TextField';
 
 function NodeInspector<K extends ModuleKind>({ node }: { node: AppNodeOf<K> }) {
   const updateNodeData = useFlowStore((state) => state.updateNodeData);
@@ -15,6 +17,20 @@ function NodeInspector<K extends ModuleKind>({ node }: { node: AppNodeOf<K> }) {
       update={(patch, field) =>
         updateNodeData(node.id, node.type, patch, field && `${node.id}:${field}`)
       }
+    />
+  );
+}
+
+function NodeNameField({ node }: { node: AppNode }) {
+  const renameNode = useFlowStore((state) => state.renameNode);
+  return (
+    <TextField
+      label="Name"
+      value={node.name ?? ''}
+      schema={moduleNameSchema}
+      format={(name) => name ?? ''}
+      placeholder={fallbackModuleName(node)}
+      onValid={(name) => renameNode(node.id, name ?? '')}
     />
   );
 }
@@ -47,6 +63,7 @@ export function InspectorPanel() {
             </code>
           </p>
           <form className="inspector-form" onSubmit={(event) => event.preventDefault()}>
+            <NodeNameField key={`${selectedNode.id}:name`} node={selectedNode} />
             <NodeInspector key={selectedNode.id} node={selectedNode} />
           </form>
         </>

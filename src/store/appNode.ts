@@ -7,7 +7,11 @@ import {
 import type { ModuleDataByKind, ModuleKind } from '../modules/moduleDefinitions';
 
 /** A canvas node of one module kind. `type` is required: it is the module kind. */
-export type AppNodeOf<K extends ModuleKind> = Node<ModuleDataByKind[K], K> & { type: K };
+export type AppNodeOf<K extends ModuleKind> = Node<ModuleDataByKind[K], K> & {
+  type: K;
+  /** The author's name for the module; without one it is called `<Kind> <id>`. */
+  name?: string;
+};
 
 /** Any canvas node: the union over all module kinds, so `type` narrows `data`. */
 export type AppNode = { [K in ModuleKind]: AppNodeOf<K> }[ModuleKind];

@@ -773,4 +773,71 @@ describe('createFlowStore', () => {
       expect(store.getState().name).toBe('Test flow');
     });
   });
+
+  describe('renameNode', () => {
+    const typeName = (store: FlowStore, text: string) => {
+      for (let length = 1; length <= text.length; length += 1) {
+        store.getState().renameNode('ask', text.slice(0, length));
+        vi.advanceTimersByTime(50);
+      }
+    };
+
+    it('names a module, one undo step per typed word, and the file keeps the name', () => {
+      const store = createFlowStore(chatFlow());
+
+      typeName(store, 'Ask for name');
+      expect(nodeById(store, 'ask').name).toBe('Ask for name');
+      expect(flowFromCanvas(store.getState()).nodes.find((n) => n.id === 'ask')?.name).toBe(
+        'Ask for name',
+      );
+
+      store.getState().undo();
+      expect(nodeById(store, 'ask').name).toBe('Ask for');
+      store.getState().undo();
+      expect(nodeById(store, 'ask').name).toBe('Ask');
+      store.getState().undo();
+      expect(nodeById(store, 'ask').name).toBeUndefined();
+    });
+
+    it('removes the name when it is blanked, and keeps the configuration and selection', () => {
+      const store = createFlowStore(chatFlow());
+      store.getState().selectNodes(['ask']);
+      store.getState().renameNode('ask', 'Ask');
+      vi.advanceTimersByTime(undoGroupWindowMs + 1);
+
+      store.getState().renameNode('ask', '   ');
+
+      const ask = nodeById(store, 'ask');
+      expect(ask.name).toBeUndefined();
+      expect(ask.selected).toBe(true);
+      expect(ask.data).toEqual(chatFlow().nodes[2]?.data);
+    });
+
+    it('refuses a name longer than the limit', () => {
+      const store = createFlowStore(chatFlow());
+      store.getState().renameNode('ask', 'x'.repeat(81));
+      expect(nodeById(store, 'ask').name).toBeUndefined();
+      expect(store.temporal.getState().pastStates).toHaveLength(0);
+    });
+  });
+
+  describe('applyLayout', () => {
+    it('moves the given modules, clamped to the canvas, undone in one step', () => {
+      const store = createFlowStore(chatFlow());
+
+      store.getState().applyLayout(
+        new Map([
+          ['welcome', { x: 500, y: 100 }],
+          ['ask', { x: 5_000_000, y: -20 }],
+        ]),
+      );
+      expect(nodeById(store, 'welcome').position).toEqual({ x: 500, y: 100 });
+      expect(nodeById(store, 'ask').position).toEqual({ x: 1_000_000, y: -20 });
+      expect(nodeById(store, 'end').position).toEqual({ x: 0, y: 300 });
+
+      store.getState().undo();
+      expect(nodeById(store, 'welcome').position).toEqual({ x: 0, y: 100 });
+      expect(nodeById(store, 'ask').position).toEqual({ x: 0, y: 200 });
+    });
+  });
 });

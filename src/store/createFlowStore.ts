@@ -63,6 +63,10 @@ export interface FlowActions {
     patch: Partial<ModuleDataByKind[K]>,
     groupKey?: string,
   ) => void;
+  /** Names a module (a blank name removes it); typing is one undo step per word. */
+  renameNode: (nodeId: string, name: string) => void;
+  /** Moves modules to new top-left positions (Tidy up), as one undo step. */
+  applyLayout: (positions: ReadonlyMap<string, XYPosition>) => void;
   selectNodes: (nodeIds: readonly string[]) => void;
   deleteSelection: () => void;
   /** Pastes a fragment with fresh ids, moved by `offset`, and selects what was pasted. */
@@ -84,6 +88,7 @@ export function sameFlowDocument(past: HistoryState, current: HistoryState): boo
       other !== undefined &&
       node.id === other.id &&
       node.type === other.type &&
+      node.name === other.name &&
       node.data === other.data &&
       node.position.x === other.position.x &&
       node.position.y === other.position.y
@@ -97,7 +102,7 @@ export function sameFlowDocument(past: HistoryState, current: HistoryState): boo
  * gives back the precise node type, so no cast is needed.
  */
 function parseCanvasNode(
-  node: { id: string; type: ModuleKind; position: XYPosition; data: unknown },
+  node: { id: string; type: ModuleKind; name?: string; position: XYPosition; data: unknown },
   view: { selected?: boolean; measured?: AppNode['measured'] },
 ): AppNode | null {
   const parsed = flowNodeSchema.safeParse(node);
@@ -264,6 +269,36 @@ export function createFlowStore(initialFlow: FlowDocument) {
               edges: edgesWithLiveHandles(updated, get().edges),
             });
           });
+        },
+
+        renameNode: (nodeId, name) => {
+          withGroup(`${nodeId}:name`, () => {
+            const index = get().nodes.findIndex((node) => node.id === nodeId);
+            const node = get().nodes[index];
+            if (!node) return;
+            const renamed = parseCanvasNode(
+              { ...node, name },
+              { selected: node.selected, measured: node.measured },
+            );
+            if (!renamed || renamed.name === node.name) return;
+            if (startsNewWord({ name: node.name ?? '' }, { name: renamed.name ?? '' })) {
+              lastGroupKey = null;
+            }
+            set({ nodes: get().nodes.with(index, renamed) });
+          });
+        },
+
+        applyLayout: (positions) => {
+          const nodes = get().nodes.map((node) => {
+            const position = positions.get(node.id);
+            if (!position) return node;
+            const placed = onCanvas(position);
+            return placed.x === node.position.x && placed.y === node.position.y
+              ? node
+              : { ...node, position: placed };
+          });
+          lastGroupKey = null;
+          set({ nodes });
         },
 
         selectNodes: (nodeIds) => {

@@ -11,14 +11,19 @@ interface ProblemCache {
 
 let cached: ProblemCache | null = null;
 
-/** Problems depend on kinds, configurations and connections, not on positions or selection. */
+/** Problems depend on names, configurations and connections, not on positions or selection. */
 function sameProblemInputs(cache: ProblemCache, state: FlowDocumentState): boolean {
   if (cache.nodes.length !== state.nodes.length) return false;
   const nodesSame =
     cache.nodes === state.nodes ||
     cache.nodes.every((node, index) => {
       const other = state.nodes[index];
-      return other !== undefined && node.id === other.id && node.data === other.data;
+      return (
+        other !== undefined &&
+        node.id === other.id &&
+        node.name === other.name &&
+        node.data === other.data
+      );
     });
   return nodesSame && sameConnections(cache.edges, state.edges);
 }

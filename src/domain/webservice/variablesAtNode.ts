@@ -1,5 +1,6 @@
 import { customerVariableNames, customerVariables } from '../customerVariables';
 import type { FlowGraph } from '../flowGraph';
+import { moduleDisplayName } from '../moduleDisplayName';
 import { variablesSetUpstream, type UpstreamVariables } from '../variablesSetUpstream';
 import {
   moduleDefinitions,
@@ -103,12 +104,11 @@ function upstreamSettersByName(
       visited.add(id);
       const node = nodeById.get(id);
       if (!node) continue;
-      const definition = moduleDefinitions[node.type];
       for (const name of variablesSetBy(node)) {
         const setter = {
           nodeId: id,
           // Only a loop brings the chat back to the module under test with its own variables.
-          name: id === nodeId ? 'this module, on an earlier pass' : `${definition.label} ${id}`,
+          name: id === nodeId ? 'this module, on an earlier pass' : moduleDisplayName(node),
         };
         const list = settersByName.get(name);
         if (list) list.push(setter);

@@ -386,11 +386,13 @@ function ElapsedTime({ since }: { since: number }) {
 function useVariablesAtNode(nodeId: string) {
   const store = useFlowStoreApi();
   const nodeData = useFlowStore(useShallow((state) => state.nodes.map((node) => node.data)));
+  const nodeNames = useFlowStore(useShallow((state) => state.nodes.map((node) => node.name)));
   const edges = useFlowStore((state) => state.edges);
   return useMemo(() => {
     void nodeData;
+    void nodeNames;
     return variablesAtNode({ nodes: store.getState().nodes, edges }, nodeId);
-  }, [store, nodeData, edges, nodeId]);
+  }, [store, nodeData, nodeNames, edges, nodeId]);
 }
 
 /** Gives a re-sent platform body a new process_instance_id, as a new chat would have. */

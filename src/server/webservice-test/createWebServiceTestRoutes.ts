@@ -19,7 +19,7 @@ import {
   type Refusal,
 } from './refuseForeignRequest';
 import { sendWebServiceTest } from './sendWebServiceTest';
-import type { ResolveHostName, TargetPolicy } from './targetPolicy';
+import { admitOwnDemoEndpoints, type ResolveHostName, type TargetPolicy } from './targetPolicy';
 
 export interface WebServiceTestRoutesOptions {
   /** Host names the page may be opened under besides the loopback names. */
@@ -73,7 +73,10 @@ export function createWebServiceTestRoutes(options: WebServiceTestRoutesOptions)
           if (!response.writableFinished) cancelled.abort();
         });
         const result = await sendWebServiceTest(parsed.data, {
-          policy: options.policy,
+          policy: admitOwnDemoEndpoints(options.policy, parsed.data.url, {
+            address: request.socket.localAddress,
+            port: request.socket.localPort,
+          }),
           resolveHostName: options.resolveHostName,
           signal: cancelled.signal,
         });

@@ -1,0 +1,22 @@
+import { moduleDisplayName } from '../domain/moduleDisplayName';
+import type { FlowDocumentState } from './createFlowStore';
+
+let cachedNodes: FlowDocumentState['nodes'] | null = null;
+let namesById = new Map<string, string>();
+
+/** Display names by node id, built once per `nodes` array, so each node's lookup is O(1). */
+function namesOf(nodes: FlowDocumentState['nodes']): Map<string, string> {
+  if (nodes !== cachedNodes) {
+    cachedNodes = nodes;
+    namesById = new Map(nodes.map((node) => [node.id, moduleDisplayName(node)]));
+  }
+  return namesById;
+}
+
+/**
+ * How the editor names the node (`moduleDisplayName`): the author's name, else `<Kind> <id>`.
+ * Cheap enough for every canvas node to subscribe with.
+ */
+export function selectNodeName(state: FlowDocumentState, nodeId: string): string | undefined {
+  return namesOf(state.nodes).get(nodeId);
+}
