@@ -54,6 +54,18 @@ const responseSchema = z.object({
   /** Bytes received, counting what was cut off. */
   sizeBytes: z.int().nonnegative(),
   truncated: z.boolean(),
+  /**
+   * `base64` when the bytes are not text (as JSON text they would take more than twice their
+   * size, e.g. control bytes); absent or `text` otherwise.
+   */
+  bodyEncoding: z.enum(['text', 'base64']).optional(),
+  /** What the server undid to get `body`: a `Content-Encoding`, a charset other than UTF-8. */
+  decoded: z
+    .object({
+      encoding: z.enum(['gzip', 'deflate', 'br']).optional(),
+      charset: z.string().optional(),
+    })
+    .optional(),
 });
 export type WebServiceTestResponse = z.infer<typeof responseSchema>;
 

@@ -1,6 +1,13 @@
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import {
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { TLSSocket } from 'node:tls';
+import type { Socket } from 'node:net';
+import type { Transform } from 'node:stream';
+import { rootCertificates, TLSSocket } from 'node:tls';
 import { classifyResponseBody } from '../../domain/webservice/classifyResponseBody';
 import { isSuccessStatus } from '../../domain/webservice/webServiceContract';
 import {
@@ -9,7 +16,14 @@ import {
   type WebServiceTestResponse,
   type WebServiceTestResult,
 } from '../../domain/webservice/webServiceTestApi';
+import {
+  createContentDecoder,
+  type ContentDecoder,
+  type ContentEncoding,
+} from './createContentDecoder';
+import { decodeResponseText, isTooCostlyAsText } from './decodeResponseText';
 import { describeNetworkError } from './describeNetworkError';
+import { envelopeHeaders } from './envelopeHeaders';
 import {
   checkTargetUrl,
   createTargetLookup,
@@ -24,6 +38,8 @@ export interface SendWebServiceTestOptions {
   resolveHostName?: ResolveHostName;
   /** Aborting destroys the outgoing request at once; the promise then settles with `ECANCELED`. */
   signal?: AbortSignal;
+  /** CA certificates (PEM) trusted besides the system's; tests sign their servers with one. */
+  extraCaCertificates?: readonly string[];
 }
 
 type Phase = 'connecting' | 'waiting-for-response' | 'reading-body';
@@ -52,6 +68,7 @@ function exchange(
   const headers: Record<string, string | number> = {
     'Content-Type': 'application/json',
     'Content-Length': body.length,
+    'Accept-Encoding': 'gzip, deflate, br',
   };
   if (request.authorization !== '') headers.Authorization = request.authorization;
 
@@ -66,6 +83,9 @@ function exchange(
       // lookup runs for every call.
       agent: false,
       lookup: createTargetLookup(options.policy, options.resolveHostName),
+      ...(options.extraCaCertificates
+        ? { ca: [...rootCertificates, ...options.extraCaCertificates] }
+        : {}),
     });
   } catch (error) {
     resolve({ outcome: 'rejected', reason: unsendableReason(error) });
@@ -74,7 +94,10 @@ function exchange(
 
   let phase: Phase = 'connecting';
   let firstByteMs: number | null = null;
-  let head: Pick<WebServiceTestResponse, 'status' | 'statusText' | 'headers'> | null = null;
+  let head: ResponseHead | null = null;
+  let contentType: string | undefined;
+  let decoding: { encoding: ContentEncoding; stream: Transform } | null = null;
+  let decodingFailure: string | null = null;
   const chunks: Buffer[] = [];
   let storedBytes = 0;
   let sizeBytes = 0;
@@ -87,16 +110,36 @@ function exchange(
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', cancel);
     upstream.destroy();
+    decoding?.stream.destroy();
     resolve(result);
   };
   const timings = () => ({ totalMs: elapsedMs(), firstByteMs });
-  const responseSoFar = (): WebServiceTestResponse | null =>
-    head && {
-      ...head,
-      body: Buffer.concat(chunks).toString('utf8'),
+  const readBody = (): ReadBody => {
+    const bytes = Buffer.concat(chunks);
+    return { bytes, ...decodeResponseText(bytes, contentType, truncated) };
+  };
+  /** `keepText`: the body is JSON the platform accepts, so it travels as text whatever it costs. */
+  const responseOf = (
+    responseHead: ResponseHead,
+    { bytes, text, charset }: ReadBody,
+    keepText: boolean,
+  ): WebServiceTestResponse => {
+    const asBase64 = !keepText && isTooCostlyAsText(text, bytes.length);
+    const decoded = {
+      ...(decoding ? { encoding: decoding.encoding } : {}),
+      ...(charset !== null && !asBase64 ? { charset } : {}),
+    };
+    return {
+      ...responseHead,
+      body: asBase64 ? bytes.toString('base64') : text,
       sizeBytes,
       truncated,
+      ...(asBase64 ? { bodyEncoding: 'base64' } : {}),
+      ...(Object.keys(decoded).length > 0 ? { decoded } : {}),
     };
+  };
+  const responseSoFar = (): WebServiceTestResponse | null =>
+    head && responseOf(head, readBody(), false);
   const failWith = (error: unknown) => {
     if (error instanceof TargetRefusedError) {
       settle({ outcome: 'rejected', reason: error.message });
@@ -110,19 +153,57 @@ function exchange(
     settle({ outcome: 'network-error', timings: timings(), code: described.code, reason });
   };
   const finishBody = () => {
-    const response = responseSoFar();
-    if (response === null) return;
+    if (head === null) return;
+    const body = readBody();
     const totals = timings();
-    if (!isSuccessStatus(response.status)) {
-      settle({ outcome: 'http-error', timings: totals, response });
+    if (!isSuccessStatus(head.status)) {
+      settle({ outcome: 'http-error', timings: totals, response: responseOf(head, body, false) });
       return;
     }
-    const verdict = classifyResponseBody(response.body, response.truncated);
+    if (decodingFailure !== null) {
+      const response = responseOf(head, body, false);
+      settle({ outcome: 'invalid-response', timings: totals, response, reason: decodingFailure });
+      return;
+    }
+    const verdict = classifyResponseBody(body.text, truncated);
+    const response = responseOf(head, body, verdict.acceptable);
     settle(
       verdict.acceptable
         ? { outcome: 'ok', timings: totals, response }
         : { outcome: 'invalid-response', timings: totals, response, reason: verdict.reason },
     );
+  };
+  /** An answer that is not final (1xx), reported as it stands: the exchange cannot go on. */
+  const finishInterim = (interim: ResponseHead) => {
+    firstByteMs = elapsedMs();
+    head = interim;
+    finishBody();
+  };
+  /** Keeps decoded bytes up to the cap; beyond it the body is cut off and the exchange ends. */
+  const keep = (chunk: Buffer) => {
+    const room = maxResponseBodyBytes - storedBytes;
+    if (chunk.length <= room) {
+      chunks.push(chunk);
+      storedBytes += chunk.length;
+      return;
+    }
+    chunks.push(chunk.subarray(0, room));
+    storedBytes += room;
+    truncated = true;
+    finishBody();
+  };
+  const startDecoding = (decoder: ContentDecoder, firstChunk: Buffer): Transform => {
+    const stream = decoder.streamFor(firstChunk);
+    decoding = { encoding: decoder.encoding, stream };
+    stream.on('data', keep);
+    stream.on('end', finishBody);
+    stream.on('error', (error: Error) => {
+      if (!truncated) {
+        decodingFailure = `The body is ${decoder.encoding}-compressed, but it could not be decompressed (${error.message}).`;
+      }
+      finishBody();
+    });
+    return stream;
   };
   const cancel = () => settle(cancelledResult(elapsedMs()));
 
@@ -143,28 +224,49 @@ function exchange(
     });
   });
   upstream.on('error', failWith);
+  // 102, 103 and the like: the platform does not wait for a final answer after one of these.
+  upstream.on('information', (information) => {
+    if (information.statusCode === 100) return;
+    finishInterim(headOf(information.statusCode, information.statusMessage, information.headers));
+  });
+  // 101 Switching Protocols with an Upgrade header: Node hands over the socket, which we close.
+  upstream.on('upgrade', (response: IncomingMessage, socket: Socket) => {
+    socket.destroy();
+    finishInterim(headOf(response.statusCode, response.statusMessage, response.headers));
+  });
   upstream.on('response', (response: IncomingMessage) => {
     firstByteMs = elapsedMs();
     phase = 'reading-body';
-    head = {
-      status: response.statusCode ?? 0,
-      statusText: response.statusMessage ?? '',
-      headers: flattenHeaders(response),
-    };
+    head = headOf(response.statusCode, response.statusMessage, response.headers);
+    if (head.status < 200) {
+      finishBody();
+      return;
+    }
+    contentType = response.headers['content-type'];
+    const decoder = createContentDecoder(response.headers['content-encoding']);
     response.on('data', (chunk: Buffer) => {
+      if (settled) return;
       sizeBytes += chunk.length;
-      const room = maxResponseBodyBytes - storedBytes;
-      if (chunk.length <= room) {
-        chunks.push(chunk);
-        storedBytes += chunk.length;
+      if (decoder === null) {
+        keep(chunk);
         return;
       }
-      chunks.push(chunk.subarray(0, room));
-      storedBytes += room;
+      if (truncated) return;
+      // The cap holds for the compressed bytes too: what arrives beyond it is not decoded.
+      const room = maxResponseBodyBytes - (sizeBytes - chunk.length);
+      const stream = decoding?.stream ?? startDecoding(decoder, chunk);
+      if (chunk.length < room) {
+        stream.write(chunk);
+        return;
+      }
       truncated = true;
-      finishBody();
+      stream.end(chunk.subarray(0, room));
     });
-    response.on('end', finishBody);
+    response.on('end', () => {
+      if (settled || truncated) return;
+      if (decoding) decoding.stream.end();
+      else finishBody();
+    });
     response.on('error', failWith);
     response.on('close', () => {
       if (!response.complete) failWith(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
@@ -173,13 +275,25 @@ function exchange(
   upstream.end(body);
 }
 
-function flattenHeaders(response: IncomingMessage): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value === undefined) continue;
-    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return flat;
+type ResponseHead = Pick<WebServiceTestResponse, 'status' | 'statusText' | 'headers'>;
+
+interface ReadBody {
+  /** The body as received, after any Content-Encoding was undone. */
+  bytes: Buffer;
+  text: string;
+  charset: string | null;
+}
+
+function headOf(
+  statusCode: number | undefined,
+  statusMessage: string | undefined,
+  headers: IncomingHttpHeaders,
+): ResponseHead {
+  return {
+    status: statusCode ?? 0,
+    statusText: statusMessage ?? '',
+    headers: envelopeHeaders(headers),
+  };
 }
 
 function cancelledResult(totalMs: number): WebServiceTestResult {
