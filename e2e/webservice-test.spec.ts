@@ -85,7 +85,7 @@ test('the variables table says where each variable comes from', async ({
     '',
     'customer',
     'definitely',
-    'Question ask-email',
+    'Ask for email',
     '',
   ]);
   await expect(testBench.sampleValue('email')).toHaveValue('john.smith@example.org');
@@ -95,7 +95,7 @@ test('the variables table says where each variable comes from', async ({
     '',
     'this flow',
     'definitely',
-    'Question ask-nps',
+    'Ask NPS',
     '',
   ]);
   await expect(testBench.sampleValue('nps_score')).toHaveValue('10');

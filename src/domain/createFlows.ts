@@ -31,12 +31,14 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
       { id: 'start', type: 'start', position: row(0), data: {} },
       {
         id: 'welcome',
+        name: 'Welcome',
         type: 'message',
         position: row(1),
         data: { text: 'Hi! Two quick questions about your last order.' },
       },
       {
         id: 'ask-email',
+        name: 'Ask for email',
         type: 'question',
         position: row(2),
         data: {
@@ -48,6 +50,7 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
       },
       {
         id: 'ask-nps',
+        name: 'Ask NPS',
         type: 'question',
         position: row(3),
         data: {
@@ -59,6 +62,7 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
       },
       {
         id: 'crm-lookup',
+        name: 'CRM lookup',
         type: 'web-service',
         position: row(4),
         data: {
@@ -70,6 +74,7 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
       },
       {
         id: 'is-gold',
+        name: 'Gold customer?',
         type: 'condition',
         position: row(5),
         data: {
@@ -78,12 +83,14 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
       },
       {
         id: 'thanks-gold',
+        name: 'Thank gold customer',
         type: 'message',
         position: { x: column - 170, y: 6 * 130 },
         data: { text: 'Thank you, {{firstname}}! As a gold customer your next delivery is on us.' },
       },
       {
         id: 'thanks-other',
+        name: 'Thank customer',
         type: 'message',
         position: { x: column + 170, y: 6 * 130 },
         data: { text: 'Thank you for your feedback!' },

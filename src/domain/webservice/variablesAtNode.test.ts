@@ -265,7 +265,7 @@ describe('variablesAtNode', () => {
           name: 'nps_score',
           scope: 'flow',
           certainty: 'definitely',
-          setBy: [{ nodeId: 'ask-nps', name: 'Question ask-nps' }],
+          setBy: [{ nodeId: 'ask-nps', name: 'Ask NPS' }],
           sample: '10',
         },
       ]);
@@ -284,13 +284,13 @@ describe('variablesAtNode', () => {
         name: 'customer_tier',
         scope: 'flow',
         certainty: 'definitely',
-        setBy: [{ nodeId: 'crm-lookup', name: 'WebService crm-lookup' }],
+        setBy: [{ nodeId: 'crm-lookup', name: 'CRM lookup' }],
         sample: 'sample customer_tier',
       });
       expect(rowOf(rows, 'firstname')).toMatchObject({
         scope: 'customer',
         certainty: 'definitely',
-        setBy: [{ nodeId: 'crm-lookup', name: 'WebService crm-lookup' }],
+        setBy: [{ nodeId: 'crm-lookup', name: 'CRM lookup' }],
         sample: 'sample firstname',
       });
     });
