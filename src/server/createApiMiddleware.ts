@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDemoRoutes } from './demo/createDemoRoutes';
 import type { RouteTable } from './RouteTable';
 import { sendJson } from './sendJson';
+import type { CallsInFlightCaps } from './webservice-test/createCallsInFlightLimit';
 import { createWebServiceTestRoutes } from './webservice-test/createWebServiceTestRoutes';
+import type { ClientAddressOf } from './webservice-test/refuseForeignRequest';
 import {
   localTargetPolicy,
   type ResolveHostName,
@@ -28,6 +30,10 @@ export interface ApiMiddlewareOptions {
   targetPolicy?: TargetPolicy;
   /** How the WebService test resolves host names; the system's DNS by default. */
   resolveHostName?: ResolveHostName;
+  /** Calls in flight per server and per page session; 50 and 10 by default. */
+  callsInFlightCaps?: CallsInFlightCaps;
+  /** Where a request's connection comes from (tests pose as other machines with it). */
+  clientAddressOf?: ClientAddressOf;
 }
 
 /** The request's path without query, with repeated slashes collapsed (`//api/x` is `/api/x`). */
@@ -38,8 +44,8 @@ export function requestPath(url: string | undefined): string {
 
 /**
  * The app's own server-side routes as one connect-style middleware, mounted the same way by the
- * `npm start` server, Vite's dev server and `vite preview`. Each call makes a new session token
- * for the WebService test route.
+ * `npm start` server, Vite's dev server and `vite preview`. Each call makes a new secret for
+ * the WebService test route's session tokens.
  */
 export function createApiMiddleware(options: ApiMiddlewareOptions = {}): Middleware {
   const routes: RouteTable = {
@@ -48,6 +54,8 @@ export function createApiMiddleware(options: ApiMiddlewareOptions = {}): Middlew
       extraHostNames: options.extraHostNames ?? [],
       policy: options.targetPolicy ?? localTargetPolicy,
       resolveHostName: options.resolveHostName,
+      callsInFlightCaps: options.callsInFlightCaps,
+      clientAddressOf: options.clientAddressOf,
     }),
     ...createDemoRoutes(),
   };

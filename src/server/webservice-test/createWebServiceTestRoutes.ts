@@ -1,23 +1,26 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   maxTestRequestBytes,
   webServiceTestPath,
   webServiceTestRequestSchema,
   webServiceTestSessionPath,
+  webServiceTestTokenHeader,
 } from '../../domain/webservice/webServiceTestApi';
 import { readJsonRequestBody } from '../readRequestBody';
 import type { RouteTable } from '../RouteTable';
 import { sendJson } from '../sendJson';
 import {
-  loopbackHostNames,
+  clientAddressOfSocket,
   refuseCrossSiteFetch,
   refuseForeignHost,
   refuseForeignOrigin,
   refuseNonJson,
   refuseWrongToken,
+  type ClientAddressOf,
   type Refusal,
 } from './refuseForeignRequest';
+import { createCallsInFlightLimit, type CallsInFlightCaps } from './createCallsInFlightLimit';
+import { createSessionTokens } from './createSessionTokens';
 import { sendWebServiceTest } from './sendWebServiceTest';
 import { admitOwnDemoEndpoints, type ResolveHostName, type TargetPolicy } from './targetPolicy';
 
@@ -26,30 +29,38 @@ export interface WebServiceTestRoutesOptions {
   extraHostNames: readonly string[];
   policy: TargetPolicy;
   resolveHostName?: ResolveHostName;
+  /** Calls in flight per server and per page session; 50 and 10 by default. */
+  callsInFlightCaps?: CallsInFlightCaps;
+  /** Where a request's connection comes from; its socket's remote address by default. */
+  clientAddressOf?: ClientAddressOf;
 }
 
 /**
- * `GET /api/session` hands the page a per-start token; `POST /api/webservice-test` requires it
+ * `GET /api/session` hands each page session its own token; `POST /api/webservice-test` requires it
  * (with this server's Host and Origin), sends the author's request and answers with one result.
  */
 export function createWebServiceTestRoutes(options: WebServiceTestRoutesOptions): RouteTable {
-  const token = randomBytes(32).toString('base64url');
-  const hostNames = [...loopbackHostNames, ...options.extraHostNames];
+  const tokens = createSessionTokens();
+  const callsInFlight = createCallsInFlightLimit(options.callsInFlightCaps);
+  const hostNames = options.extraHostNames;
+  const clientAddressOf = options.clientAddressOf ?? clientAddressOfSocket;
 
   return {
     [webServiceTestSessionPath]: {
       GET: (request, response) => {
-        const refusal = refuseForeignHost(request, hostNames) ?? refuseCrossSiteFetch(request);
+        const refusal =
+          refuseForeignHost(request, hostNames, clientAddressOf(request)) ??
+          refuseCrossSiteFetch(request);
         if (refusal) sendJson(response, refusal.status, { error: refusal.error });
-        else sendJson(response, 200, { token });
+        else sendJson(response, 200, { token: tokens.issue() });
       },
     },
     [webServiceTestPath]: {
       POST: async (request, response) => {
         const refusal: Refusal | null =
-          refuseForeignHost(request, hostNames) ??
+          refuseForeignHost(request, hostNames, clientAddressOf(request)) ??
           refuseForeignOrigin(request) ??
-          refuseWrongToken(request, token) ??
+          refuseWrongToken(request, tokens) ??
           refuseNonJson(request);
         if (refusal) {
           sendJson(response, refusal.status, { error: refusal.error });
@@ -67,6 +78,11 @@ export function createWebServiceTestRoutes(options: WebServiceTestRoutesOptions)
           sendJson(response, 400, { error: z.prettifyError(parsed.error) });
           return;
         }
+        const slot = callsInFlight.acquire(String(request.headers[webServiceTestTokenHeader]));
+        if (!slot.granted) {
+          sendJson(response, 429, { error: slot.reason });
+          return;
+        }
         // The browser aborting its fetch closes the response before we answer: stop the call.
         const cancelled = new AbortController();
         response.on('close', () => {
@@ -79,7 +95,7 @@ export function createWebServiceTestRoutes(options: WebServiceTestRoutesOptions)
           }),
           resolveHostName: options.resolveHostName,
           signal: cancelled.signal,
-        });
+        }).finally(slot.release);
         if (cancelled.signal.aborted || response.destroyed) return;
         sendJson(response, 200, result);
       },

@@ -1,6 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { webServiceTestTokenHeader } from '../../domain/webservice/webServiceTestApi';
+import type { SessionTokens } from './createSessionTokens';
 
 /** Why a request is not from the Flowbench page, as the 4xx status and a sentence. */
 export interface Refusal {
@@ -8,29 +10,64 @@ export interface Refusal {
   error: string;
 }
 
-/** The loopback names a local Flowbench answers to, besides any configured ones. */
+/** The loopback names every Flowbench answers to, for clients on this machine only. */
 export const loopbackHostNames: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The address a request's connection comes from; replaceable in tests. */
+export type ClientAddressOf = (request: IncomingMessage) => string | undefined;
+
+export const clientAddressOfSocket: ClientAddressOf = (request) => request.socket.remoteAddress;
 
 /**
  * Refuses a `Host` header this server does not serve, so a page on another site cannot reach the
- * proxy through DNS rebinding. A served host is one of `hostNames` with the port the request
- * arrived on (without a port only when that is 80).
+ * proxy through DNS rebinding. A served host, on the port the request arrived on (without a
+ * port only when that is 80), is one of `hostNames`, the IP address the connection arrived on,
+ * or a loopback name — the last only for a client on loopback, because a client elsewhere that
+ * claims `Host: 127.0.0.1` is not the local page.
  */
 export function refuseForeignHost(
   request: IncomingMessage,
   hostNames: readonly string[],
+  clientAddress: string | undefined,
 ): Refusal | null {
   const host = request.headers.host?.toLowerCase();
   const port = request.socket.localPort;
-  const served = hostNames.some((name) => {
-    const lowerName = name.toLowerCase();
-    return host === `${lowerName}:${port}` || (port === 80 && host === lowerName);
-  });
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host ?? '');
+  const name = match?.[1] ?? '';
+  const portMatches = match?.[2] === undefined ? port === 80 : Number(match[2]) === port;
+  const isLoopbackName = loopbackHostNames.includes(name);
+  const served =
+    portMatches &&
+    (hostNames.some((known) => known.toLowerCase() === name) ||
+      isSameAddress(name, request.socket.localAddress) ||
+      (isLoopbackName && isLoopbackAddress(clientAddress)));
   if (served) return null;
+  if (isLoopbackName && portMatches) {
+    return {
+      status: 403,
+      error: `${name} is this server's name for its own machine only; open Flowbench by the server's network name or address instead.`,
+    };
+  }
   return {
     status: 403,
-    error: `This server does not answer to the host name ${host ?? '(none)'}; open Flowbench at http://127.0.0.1:${port} instead.`,
+    error: `This server does not answer to the host name ${host ?? '(none)'}; open Flowbench at http://127.0.0.1:${port} (on its own machine) or by the address it was started with instead.`,
   };
+}
+
+function parsedAddress(text: string | undefined): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const bare = text?.replace(/^\[(.*)\]$/, '$1') ?? '';
+  if (!isIP(bare)) return null;
+  return ipaddr.process(bare);
+}
+
+function isSameAddress(hostName: string, localAddress: string | undefined): boolean {
+  const named = parsedAddress(hostName);
+  const local = parsedAddress(localAddress);
+  return named !== null && local !== null && named.toString() === local.toString();
+}
+
+function isLoopbackAddress(address: string | undefined): boolean {
+  return parsedAddress(address)?.range() === 'loopback';
 }
 
 /** Refuses what did not come from a page of this very origin (after `refuseForeignHost`). */
@@ -51,8 +88,8 @@ export function refuseForeignOrigin(request: IncomingMessage): Refusal | null {
   return null;
 }
 
-/** Refuses a missing or wrong per-start token, compared in constant time. */
-export function refuseWrongToken(request: IncomingMessage, token: string): Refusal | null {
+/** Refuses a missing token, or one this server start did not issue. */
+export function refuseWrongToken(request: IncomingMessage, tokens: SessionTokens): Refusal | null {
   const sent = request.headers[webServiceTestTokenHeader];
   if (typeof sent !== 'string' || sent === '') {
     return {
@@ -60,9 +97,7 @@ export function refuseWrongToken(request: IncomingMessage, token: string): Refus
       error: `The request lacks the ${webServiceTestTokenHeader} header; reload Flowbench.`,
     };
   }
-  const expected = Buffer.from(token);
-  const received = Buffer.from(sent);
-  if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
+  if (!tokens.isGenuine(sent)) {
     return {
       status: 403,
       error: 'The session token is wrong; reload Flowbench (the server may have been restarted).',
