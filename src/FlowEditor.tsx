@@ -8,30 +8,19 @@ import type { FlowDocument } from './domain/flowDocumentSchema';
 import { FlowListPanel } from './panels/FlowListPanel';
 import { InspectorPanel } from './panels/InspectorPanel';
 import { NoticeBanner } from './panels/NoticeBanner';
-import { ProblemsPanel } from './panels/ProblemsPanel';
 import { SaveFailedBanner } from './panels/SaveFailedBanner';
 import { Toolbar } from './panels/Toolbar';
 import type { FlowRepository } from './persistence/flowRepository';
 import { createAutosave, type Autosave } from './persistence/createAutosave';
 import { flowsQueryKey, noticeOf, useFlowLibrary, type Notice } from './persistence/useFlowLibrary';
 import { createFlowStore } from './store/createFlowStore';
-import type { FlowState } from './store/createFlowStore';
-import { FlowStoreProvider, useFlowStore, useFlowStoreApi } from './store/FlowStoreContext';
+import { FlowStoreProvider, useFlowStoreApi } from './store/FlowStoreContext';
 import type { TestBenchRepository } from './persistence/testBenchRepository';
 import { persistTestBenches } from './persistence/persistTestBenches';
 import { createTestBenchStore, type TestBenchStore } from './store/createTestBenchStore';
-import { WebServiceTestPanel } from './panels/webservice-test/WebServiceTestPanel';
-
-/** The one selected module when it is a WebService: the test bench opens for it. */
-function selectedWebServiceNodeId(state: FlowState): string | null {
-  let selected: string | null = null;
-  for (const node of state.nodes) {
-    if (!node.selected) continue;
-    if (selected !== null || node.type !== 'web-service') return null;
-    selected = node.id;
-  }
-  return selected;
-}
+import { TestBenchServicesProvider } from './panels/webservice-test/WebServiceTools';
+import { ToolsPanel } from './workspace/ToolsPanel';
+import { WorkspaceLayout } from './workspace/WorkspaceLayout';
 
 export function FlowEditor({
   initialFlow,
@@ -50,6 +39,7 @@ export function FlowEditor({
     }),
   );
   useEffect(() => autosave.start(), [autosave]);
+  useEffect(() => autosave.watchPage({ window, document }), [autosave]);
   const [testBenchStore] = useState(createTestBenchStore);
   useEffect(() => persistTestBenches(testBenchStore, testBenches), [testBenchStore, testBenches]);
 
@@ -79,8 +69,10 @@ function EditorLayout({
   testBenchStore: TestBenchStore;
 }) {
   const store = useFlowStoreApi();
-  const flowId = useFlowStore((state) => state.flowId);
-  const testedNodeId = useFlowStore(selectedWebServiceNodeId);
+  const [testBenchServices] = useState(() => ({
+    benches: testBenchStore,
+    repository: testBenches,
+  }));
   const library = useFlowLibrary(repository, store, autosave, (flowId) =>
     testBenchStore.getState().flowDeleted(flowId),
   );
@@ -90,17 +82,19 @@ function EditorLayout({
 
   useEffect(() => {
     if (saveStatus.state === 'saved') return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (autosave.hasUnsavedChanges()) event.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [saveStatus.state]);
+  }, [saveStatus.state, autosave]);
 
   const showFailure = (error: unknown) => setNotice(noticeOf(error));
   const importFile = (file: File) =>
     library.importFlow.mutate(file, { onError: showFailure, onSuccess: () => setNotice(null) });
 
   return (
-    <div className={testedNodeId ? 'app app-with-test-bench' : 'app'}>
+    <div className="app">
       <Toolbar
         saveStatus={saveStatus}
         onImportFile={importFile}
@@ -112,27 +106,19 @@ function EditorLayout({
         )}
         {notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />}
       </div>
-      <aside className="sidebar sidebar-left">
-        <Palette />
-        <FlowListPanel library={library} onFailure={showFailure} />
-      </aside>
-      <main className="main">
-        <FlowCanvas onFileDropped={importFile} />
-      </main>
-      <aside className="sidebar sidebar-right">
-        <InspectorPanel />
-        <ProblemsPanel />
-      </aside>
-      {testedNodeId && (
-        <aside className="sidebar sidebar-test">
-          <WebServiceTestPanel
-            key={`${flowId}/${testedNodeId}`}
-            nodeId={testedNodeId}
-            benches={testBenchStore}
-            repository={testBenches}
-          />
-        </aside>
-      )}
+      <TestBenchServicesProvider services={testBenchServices}>
+        <WorkspaceLayout
+          sidebar={
+            <>
+              <Palette />
+              <FlowListPanel library={library} onFailure={showFailure} />
+            </>
+          }
+          canvas={<FlowCanvas onFileDropped={importFile} />}
+          inspector={<InspectorPanel />}
+          tools={<ToolsPanel />}
+        />
+      </TestBenchServicesProvider>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -7,6 +8,10 @@ import {
   useReactFlow,
   type IsValidConnection,
 } from '@xyflow/react';
+import { Map as MapIcon } from 'lucide-react';
+import { moduleViews } from '../modules/moduleViews';
+import { useWorkspacePreferences } from '../workspace/workspacePreferences';
+import { useFitViewOptions, type ViewFit } from './fitViewOptions';
 import { useEffect, useRef, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { addableModuleKinds } from '../domain/addableModuleKinds';
@@ -16,19 +21,22 @@ import { useFlowStore } from '../store/FlowStoreContext';
 import { nodeTypes } from './nodeTypes';
 import { paletteDragType } from './paletteDragType';
 
+const miniMapNodeColor = (node: AppNode) => moduleViews[node.type].color;
+
 const isValidConnection: IsValidConnection<AppEdge> = (connection) =>
   connection.source !== connection.target;
 
 /** Shows the whole flow once its nodes are measured, on start and whenever another flow opens. */
-function useFitViewOnOpen(fitView: () => Promise<boolean>) {
+function useFitViewOnOpen(fitView: (options: ViewFit) => Promise<boolean>) {
+  const fitViewOptions = useFitViewOptions();
   const flowId = useFlowStore((state) => state.flowId);
   const nodesInitialized = useNodesInitialized();
   const fittedFlowId = useRef<string | null>(null);
   useEffect(() => {
     if (!nodesInitialized || fittedFlowId.current === flowId) return;
     fittedFlowId.current = flowId;
-    void fitView();
-  }, [flowId, nodesInitialized, fitView]);
+    void fitView(fitViewOptions);
+  }, [flowId, nodesInitialized, fitView, fitViewOptions]);
 }
 
 interface FlowCanvasProps {
@@ -49,6 +57,9 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
   );
   const { screenToFlowPosition, fitView } = useReactFlow<AppNode, AppEdge>();
   useFitViewOnOpen(fitView);
+  const fitViewOptions = useFitViewOptions();
+  const miniMapVisible = useWorkspacePreferences((state) => state.miniMapVisible);
+  const setMiniMapVisible = useWorkspacePreferences((state) => state.setMiniMapVisible);
 
   const acceptsDrag = (event: DragEvent) =>
     event.dataTransfer.types.includes(paletteDragType) ||
@@ -88,9 +99,27 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         minZoom={0.05}
       >
-        <Background />
-        <MiniMap pannable zoomable ariaLabel="Mini map" />
-        <Controls />
+        <Background gap={20} color="#d5d9e0" />
+        {miniMapVisible && (
+          <MiniMap<AppNode>
+            pannable
+            zoomable
+            ariaLabel="Mini map"
+            nodeColor={miniMapNodeColor}
+            nodeStrokeWidth={0}
+            nodeBorderRadius={6}
+          />
+        )}
+        <Controls fitViewOptions={fitViewOptions} showInteractive={false}>
+          <ControlButton
+            onClick={() => setMiniMapVisible(!miniMapVisible)}
+            aria-label={miniMapVisible ? 'Hide mini map' : 'Show mini map'}
+            title={miniMapVisible ? 'Hide mini map' : 'Show mini map'}
+            aria-pressed={miniMapVisible}
+          >
+            <MapIcon size={14} aria-hidden="true" />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

@@ -2,9 +2,9 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { addableModuleKinds } from '../domain/addableModuleKinds';
 import { moduleDefinitions, type ModuleKind } from '../modules/moduleDefinitions';
-import { moduleViews } from '../modules/moduleViews';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
+import { ModuleIcon, moduleColorStyle } from './ModuleIcon';
 import { paletteDragType } from './paletteDragType';
 
 /** Roughly half a node, so a clicked module lands centred in the view. */
@@ -45,6 +45,8 @@ export function Palette() {
             <li key={kind}>
               <button
                 type="button"
+                className="palette-button"
+                style={moduleColorStyle(kind)}
                 draggable
                 aria-label={`Add ${definition.label}`}
                 title={`${definition.description}. Click to add, or drag onto the canvas.`}
@@ -54,10 +56,8 @@ export function Palette() {
                   event.dataTransfer.effectAllowed = 'copy';
                 }}
               >
-                <span aria-hidden="true" className="palette-icon">
-                  {moduleViews[kind].icon}
-                </span>
-                {definition.label}
+                <ModuleIcon kind={kind} />
+                <span className="palette-label">{definition.label}</span>
               </button>
             </li>
           );

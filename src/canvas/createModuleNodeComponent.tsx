@@ -3,16 +3,18 @@ import { memo, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeNode } from '../domain/describeNode';
 import type { ModuleKind } from '../modules/moduleDefinitions';
-import { moduleViews } from '../modules/moduleViews';
 import type { AppNodeOf } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { selectNodeProblems } from '../store/selectFlowProblems';
+import { selectOwnNodeName } from '../store/selectNodeNames';
+import { ModuleIcon, moduleColorStyle } from './ModuleIcon';
 
 /** The canvas body of one module kind: kind, summary, variables it sets, problems, handles. */
 export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
   function ModuleNode({ id, data, selected }: NodeProps<AppNodeOf<K>>) {
     const facts = describeNode({ type: kind, data });
     const problems = useFlowStore(useShallow((state) => selectNodeProblems(state, id)));
+    const name = useFlowStore((state) => selectOwnNodeName(state, id));
     const updateNodeInternals = useUpdateNodeInternals();
     const outputKey = facts.outputs.map((output) => output.id).join('\u0000');
     const measuredOutputKey = useRef(outputKey);
@@ -25,19 +27,26 @@ export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
     }, [id, outputKey, updateNodeInternals]);
 
     const singleOutput = facts.outputs.length === 1 && facts.outputs[0]?.label === '';
+    const title = name ?? facts.label;
     return (
       <div
         className={`module-node${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}`}
+        style={moduleColorStyle(kind)}
         data-kind={kind}
         data-testid={`node-${id}`}
-        aria-label={`${facts.label}: ${facts.summary}`}
+        aria-label={
+          name ? `${name}, ${facts.label}: ${facts.summary}` : `${facts.label}: ${facts.summary}`
+        }
       >
         {facts.hasInput && <Handle type="target" position={Position.Top} />}
         <header className="module-node-header">
-          <span aria-hidden="true" className="module-node-icon">
-            {moduleViews[kind].icon}
+          <ModuleIcon kind={kind} />
+          <span className="module-node-titles">
+            <span className="module-node-title" title={title}>
+              {title}
+            </span>
+            {name !== undefined && <span className="module-node-kind">{facts.label}</span>}
           </span>
-          <span className="module-node-kind">{facts.label}</span>
           {problems.length > 0 && (
             <span
               className="problem-badge"
@@ -48,7 +57,9 @@ export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
             </span>
           )}
         </header>
-        <p className="module-node-summary">{facts.summary}</p>
+        <p className="module-node-summary" title={facts.summary}>
+          {facts.summary}
+        </p>
         {facts.variablesSet.length > 0 && (
           <ul className="variable-tags" aria-label="Sets variables">
             {facts.variablesSet.map((name) => (

@@ -56,6 +56,7 @@ export function FlowListPanel({ library, onFailure }: FlowListPanelProps) {
                 <button
                   type="button"
                   className="flow-open"
+                  title={name}
                   aria-current={isOpen ? 'page' : undefined}
                   onClick={() => library.openFlow.mutate(flow.id, handlers)}
                 >

@@ -3,6 +3,7 @@ import { fallbackModuleName } from '../domain/moduleDisplayName';
 import type { ModuleKind } from '../modules/moduleDefinitions';
 import { moduleDefinitions, moduleNameSchema } from '../modules/moduleDefinitions';
 import { moduleViews } from '../modules/moduleViews';
+import { ModuleIcon } from '../canvas/ModuleIcon';
 import type { AppNode, AppNodeOf } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { TextField } from './fields/TextField';
@@ -56,7 +57,7 @@ export function InspectorPanel() {
       {selectedNode ? (
         <>
           <p className="inspector-kind">
-            <span aria-hidden="true">{moduleViews[selectedNode.type].icon}</span>{' '}
+            <ModuleIcon kind={selectedNode.type} />{' '}
             {moduleDefinitions[selectedNode.type].label}{' '}
             <code className="muted" title="Node id">
               {selectedNode.id}

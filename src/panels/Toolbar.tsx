@@ -3,6 +3,9 @@ import { flowNameSchema } from '../domain/flowDocumentSchema';
 import { flowFromCanvas } from '../store/appNode';
 import { useFlowStore, useFlowStoreApi, useUndoAvailability } from '../store/FlowStoreContext';
 import { TextField } from './fields/TextField';
+import { CircleAlert } from 'lucide-react';
+import { selectFlowProblems } from '../store/selectFlowProblems';
+import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 import type { SaveStatus } from '../persistence/createAutosave';
 
 /** `<name>.flow.json`, with characters file systems dislike replaced. */
@@ -42,6 +45,8 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
   const undo = useFlowStore((state) => state.undo);
   const redo = useFlowStore((state) => state.redo);
   const { canUndo, canRedo } = useUndoAvailability();
+  const problemCount = useFlowStore((state) => selectFlowProblems(state).length);
+  const showToolsTab = useWorkspacePreferences((state) => state.showToolsTab);
   const importInput = useRef<HTMLInputElement>(null);
 
   const exportFlow = () => {
@@ -56,7 +61,7 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
   return (
     <header className="toolbar">
       <h1 className="brand">Flowbench</h1>
-      <div className="toolbar-name">
+      <div className="toolbar-name" title={name}>
         <TextField
           key={flowId}
           label="Flow name"
@@ -71,6 +76,15 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
         </button>
         <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
           Redo
+        </button>
+        <button
+          type="button"
+          className={`problems-button${problemCount > 0 ? ' has-problems' : ''}`}
+          onClick={() => showToolsTab('problems', true)}
+          title="Show the flow's problems"
+        >
+          <CircleAlert size={15} aria-hidden="true" />
+          Problems <span className="count">{problemCount}</span>
         </button>
         <button type="button" onClick={exportFlow}>
           Export flow

@@ -20,3 +20,17 @@ function namesOf(nodes: FlowDocumentState['nodes']): Map<string, string> {
 export function selectNodeName(state: FlowDocumentState, nodeId: string): string | undefined {
   return namesOf(state.nodes).get(nodeId);
 }
+
+let cachedNodesForOwnNames: FlowDocumentState['nodes'] | null = null;
+let ownNamesById = new Map<string, string>();
+
+/** The name the author gave the node, or undefined: the canvas shows it as the node's title. */
+export function selectOwnNodeName(state: FlowDocumentState, nodeId: string): string | undefined {
+  if (state.nodes !== cachedNodesForOwnNames) {
+    cachedNodesForOwnNames = state.nodes;
+    ownNamesById = new Map(
+      state.nodes.flatMap((node) => (node.name ? [[node.id, node.name] as const] : [])),
+    );
+  }
+  return ownNamesById.get(nodeId);
+}

@@ -1,0 +1,38 @@
+import { createContext, use, type ReactNode } from 'react';
+import type { TestBenchRepository } from '../../persistence/testBenchRepository';
+import type { TestBenchStore } from '../../store/createTestBenchStore';
+import { useFlowStore } from '../../store/FlowStoreContext';
+import { WebServiceTestPanel } from './WebServiceTestPanel';
+
+interface TestBenchServices {
+  benches: TestBenchStore;
+  repository: TestBenchRepository;
+}
+
+const TestBenchServicesContext = createContext<TestBenchServices | null>(null);
+
+/** Hands the session's test benches to whichever panel shows a WebService's tools. */
+export function TestBenchServicesProvider({
+  services,
+  children,
+}: {
+  services: TestBenchServices;
+  children: ReactNode;
+}) {
+  return <TestBenchServicesContext value={services}>{children}</TestBenchServicesContext>;
+}
+
+/** The WebService module's tools: its test bench, one per flow and node. */
+export function WebServiceTools({ nodeId }: { nodeId: string }) {
+  const services = use(TestBenchServicesContext);
+  const flowId = useFlowStore((state) => state.flowId);
+  if (!services) throw new Error('WebServiceTools must be used inside <TestBenchServicesProvider>');
+  return (
+    <WebServiceTestPanel
+      key={`${flowId}/${nodeId}`}
+      nodeId={nodeId}
+      benches={services.benches}
+      repository={services.repository}
+    />
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useId } from 'react';
+import { moduleViews } from '../modules/moduleViews';
+import { ProblemsPanel } from '../panels/ProblemsPanel';
+import type { FlowState } from '../store/createFlowStore';
+import { useFlowStore } from '../store/FlowStoreContext';
+import { selectFlowProblems } from '../store/selectFlowProblems';
+import { useWorkspacePreferences } from './workspacePreferences';
+
+/** The one selected module, when its kind declares tools (a WebService's test bench). */
+function selectedNodeWithTools(state: FlowState): string | null {
+  let selected: string | null = null;
+  for (const node of state.nodes) {
+    if (!node.selected) continue;
+    if (selected !== null || !moduleViews[node.type].tools) return null;
+    selected = node.id;
+  }
+  return selected;
+}
+
+/**
+ * The tabs beside the inspector: the selected module's tools (from the registry) and the
+ * flow's problems. A chat preview becomes one more tab here.
+ */
+export function ToolsPanel() {
+  const toolsNodeId = useFlowStore(selectedNodeWithTools);
+  const tools = useFlowStore((state) => {
+    const node = toolsNodeId ? state.nodes.find((candidate) => candidate.id === toolsNodeId) : null;
+    return node ? moduleViews[node.type].tools : undefined;
+  });
+  const problemCount = useFlowStore((state) => selectFlowProblems(state).length);
+  const toolsTab = useWorkspacePreferences((state) => state.toolsTab);
+  const showToolsTab = useWorkspacePreferences((state) => state.showToolsTab);
+  const id = useId();
+
+  // Selecting a module with tools opens them, as the bench always did.
+  useEffect(() => {
+    if (toolsNodeId) showToolsTab('module');
+  }, [toolsNodeId, showToolsTab]);
+
+  const active = tools && toolsNodeId && toolsTab === 'module' ? 'module' : 'problems';
+  const tabs = [
+    ...(tools ? [{ key: 'module' as const, label: tools.title, badge: null }] : []),
+    { key: 'problems' as const, label: 'Problems', badge: problemCount },
+  ];
+
+  return (
+    <section className="tools-panel" aria-label="Tools">
+      <div className="tools-tabs" role="tablist" aria-label="Tools">
+        {tabs.map((tab) => (
+          <button
+            key={tab.key}
+            type="button"
+            role="tab"
+            id={`${id}-${tab.key}-tab`}
+            aria-selected={active === tab.key}
+            aria-controls={`${id}-panel`}
+            className="tools-tab"
+            onClick={() => showToolsTab(tab.key, true)}
+          >
+            {tab.label}
+            {tab.badge !== null && (
+              <span className={`count${tab.badge > 0 ? ' count-problems' : ''}`}>{tab.badge}</span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div
+        className="tools-body"
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-${active}-tab`}
+      >
+        {active === 'module' && tools && toolsNodeId ? (
+          <tools.Panel nodeId={toolsNodeId} />
+        ) : (
+          <ProblemsPanel />
+        )}
+      </div>
+    </section>
+  );
+}
