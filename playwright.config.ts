@@ -12,6 +12,8 @@ const chromiumPath =
 
 export default defineConfig({
   testDir: 'e2e',
+  // Runs on other ports (parallel work on one checkout) keep their artifacts apart.
+  outputDir: process.env.E2E_PORT ? `test-results-${port}` : 'test-results',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
