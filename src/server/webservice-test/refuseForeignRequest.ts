@@ -21,9 +21,9 @@ export const clientAddressOfSocket: ClientAddressOf = (request) => request.socke
 /**
  * Refuses a `Host` header this server does not serve, so a page on another site cannot reach the
  * proxy through DNS rebinding. A served host, on the port the request arrived on (without a
- * port only when that is 80), is one of `hostNames`, the IP address the connection arrived on,
- * or a loopback name — the last only for a client on loopback, because a client elsewhere that
- * claims `Host: 127.0.0.1` is not the local page.
+ * port only when that is 80), is a loopback name, one of `hostNames` or the IP address the
+ * connection arrived on. A loopback host is served only to a client on loopback: a client
+ * elsewhere that claims `Host: 127.0.0.1` is not the local page.
  */
 export function refuseForeignHost(
   request: IncomingMessage,
@@ -35,14 +35,14 @@ export function refuseForeignHost(
   const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host ?? '');
   const name = match?.[1] ?? '';
   const portMatches = match?.[2] === undefined ? port === 80 : Number(match[2]) === port;
-  const isLoopbackName = loopbackHostNames.includes(name);
-  const served =
-    portMatches &&
-    (hostNames.some((known) => known.toLowerCase() === name) ||
-      isSameAddress(name, request.socket.localAddress) ||
-      (isLoopbackName && isLoopbackAddress(clientAddress)));
+  const isLoopbackHost = loopbackHostNames.includes(name) || isLoopbackAddress(name);
+  const isKnown =
+    loopbackHostNames.includes(name) ||
+    hostNames.some((known) => known.toLowerCase() === name) ||
+    isSameAddress(name, request.socket.localAddress);
+  const served = portMatches && isKnown && (!isLoopbackHost || isLoopbackAddress(clientAddress));
   if (served) return null;
-  if (isLoopbackName && portMatches) {
+  if (isLoopbackHost && isKnown && portMatches) {
     return {
       status: 403,
       error: `${name} is this server's name for its own machine only; open Flowbench by the server's network name or address instead.`,
