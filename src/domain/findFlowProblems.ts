@@ -17,7 +17,11 @@ export interface FlowProblem {
 }
 
 /** Everything that would stop the flow from running as the author means it. */
-export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
+export function findFlowProblems(
+  graph: FlowGraph,
+  /** Per node id: fields whose typed text is invalid (kept in the inspector, not in the graph). */
+  fieldProblems: ReadonlyMap<string, readonly string[]> = new Map(),
+): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const keysSeen = new Map<string, number>();
   const add = (node: { id: string; type: ModuleKind; name?: string } | null, message: string) => {
@@ -59,6 +63,7 @@ export function findFlowProblems(graph: FlowGraph): FlowProblem[] {
         );
       }
     }
+    for (const message of fieldProblems.get(node.id) ?? []) add(node, message);
     for (const message of facts.configurationProblems) add(node, message);
     for (const name of new Set(facts.variablesUsed)) {
       if (!variableNameSchema.safeParse(name).success) {

@@ -494,3 +494,129 @@ describe('createAutosave', () => {
     expect(fake.saves).toHaveLength(1);
   });
 });
+
+describe('createAutosave writes at once when leaving an edit', () => {
+  /** A window and a document that the test fires events on, as the browser would. */
+  function fakePage(visibilityState: DocumentVisibilityState = 'visible') {
+    return {
+      window: new EventTarget(),
+      document: Object.assign(new EventTarget(), { visibilityState }),
+    };
+  }
+
+  function dragStart(store: FlowStore, nodeId: string) {
+    store
+      .getState()
+      .onNodesChange([
+        { type: 'position', id: nodeId, position: { x: 10, y: 10 }, dragging: true },
+      ]);
+  }
+
+  it('writes a move as soon as the drag ends, without waiting for the delay', async () => {
+    const { store, fake, flow } = setUp();
+    const startId = flow.nodes[0]?.id ?? '';
+    dragStart(store, startId);
+    store
+      .getState()
+      .onNodesChange([
+        { type: 'position', id: startId, position: { x: 40, y: 50 }, dragging: true },
+      ]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.saves).toHaveLength(0);
+
+    store.getState().onNodesChange([{ type: 'position', id: startId, dragging: false }]);
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(fake.saves).toHaveLength(1);
+    expect(lastSaved(fake.saves).nodes[0]?.position).toEqual({ x: 40, y: 50 });
+  });
+
+  it('writes what is pending when a field loses focus', async () => {
+    const { store, fake, autosave } = setUp();
+    const page = fakePage();
+    autosave.watchPage(page);
+    addMessage(store, 'Typed');
+
+    page.window.dispatchEvent(new Event('focusout'));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(fake.saves).toHaveLength(1);
+    expect(stateOf(autosave)).toBe('saved');
+  });
+
+  it('writes what is pending when the page is left or hidden, not when it is shown', async () => {
+    const { store, fake, autosave } = setUp();
+    const page = fakePage();
+    autosave.watchPage(page);
+
+    addMessage(store, 'Before pagehide');
+    page.window.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.saves).toHaveLength(1);
+
+    store.getState().renameFlow('Still visible');
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.saves).toHaveLength(1);
+
+    page.document.visibilityState = 'hidden';
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.saves).toHaveLength(2);
+    expect(lastSaved(fake.saves).name).toBe('Still visible');
+  });
+
+  it('tries once more on pagehide even after a failed write', async () => {
+    const { store, fake, autosave } = setUp();
+    const page = fakePage();
+    autosave.watchPage(page);
+    fake.failWith('Disk full');
+    addMessage(store, 'Kept');
+    await vi.advanceTimersByTimeAsync(delayMs);
+    expect(stateOf(autosave)).toBe('failed');
+    fake.recover();
+
+    page.window.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(fake.saves).toHaveLength(1);
+  });
+
+  it('stops watching the page when told to', async () => {
+    const { store, fake, autosave } = setUp();
+    const page = fakePage();
+    const stopWatching = autosave.watchPage(page);
+    stopWatching();
+    addMessage(store, 'Typed');
+
+    page.window.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(fake.saves).toHaveLength(0);
+  });
+
+  it('has unsaved changes only while a change is not yet written', async () => {
+    const { store, fake, autosave } = setUp();
+    expect(autosave.hasUnsavedChanges()).toBe(false);
+
+    store.getState().renameFlow('Renamed');
+    expect(autosave.hasUnsavedChanges()).toBe(true);
+
+    const release = fake.holdSaves();
+    await vi.advanceTimersByTimeAsync(delayMs);
+    expect(autosave.hasUnsavedChanges()).toBe(true);
+
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(autosave.hasUnsavedChanges()).toBe(false);
+  });
+
+  it('has no unsaved changes when a change was undone before it was written', () => {
+    const { store, autosave } = setUp();
+    store.getState().renameFlow('Renamed');
+    store.getState().undo();
+
+    expect(stateOf(autosave)).toBe('pending');
+    expect(autosave.hasUnsavedChanges()).toBe(false);
+  });
+});

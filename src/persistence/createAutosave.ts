@@ -18,13 +18,26 @@ export interface AutosaveOptions {
   onSaved?: (flowId: string) => void;
 }
 
+/** The page events after which what is pending is written at once. */
+export interface PageEvents {
+  window: EventTarget;
+  document: EventTarget & { visibilityState: DocumentVisibilityState };
+}
+
 export interface Autosave {
   getStatus: () => SaveStatus;
   subscribe: (listener: () => void) => () => void;
   /** Writes every pending change now. */
   flush: () => Promise<void>;
+  /** Whether a change is not yet written (or being written): leaving now could lose it. */
+  hasUnsavedChanges: () => boolean;
   /** Starts watching the store; the returned function stops and writes what is pending. */
   start: () => () => void;
+  /**
+   * Writes at once when a field loses focus and when the page is hidden or left (a reload right
+   * after an edit must not lose it); the returned function stops watching.
+   */
+  watchPage: (page: PageEvents) => () => void;
 }
 
 /**
@@ -109,7 +122,14 @@ export function createAutosave(
   lastSavedJson.set(initial.flowId, JSON.stringify(flowFromCanvas(initial)));
 
   const onStoreChange = (state: FlowDocumentState, previous: FlowDocumentState) => {
-    if (state.flowId === previous.flowId && sameFlowDocument(previous, state)) return;
+    const dragEnded =
+      state.nodes !== previous.nodes &&
+      previous.nodes.some((node) => node.dragging) &&
+      !state.nodes.some((node) => node.dragging);
+    if (state.flowId === previous.flowId && sameFlowDocument(previous, state)) {
+      if (dragEnded && pending.size > 0 && status.state !== 'failed') void saveAll();
+      return;
+    }
     if (state.flowId !== previous.flowId) {
       // A newly opened flow is as stored; what the previous one still owes is written now.
       lastSavedJson.set(state.flowId, JSON.stringify(flowFromCanvas(state)));
@@ -121,9 +141,19 @@ export function createAutosave(
     unsavedSince ??= now;
     if (status.state !== 'failed') {
       if (!running) setStatus({ state: 'pending' });
-      schedule(Math.max(0, Math.min(delayMs, unsavedSince + maxWaitMs - now)));
+      // A dropped module is written at once: a reload right after a drag keeps the move.
+      schedule(dragEnded ? 0 : Math.max(0, Math.min(delayMs, unsavedSince + maxWaitMs - now)));
     }
   };
+
+  const writeNow = () => {
+    if (pending.size > 0 && status.state !== 'failed') void saveAll();
+  };
+
+  const unsavedJsonDiffers = () =>
+    [...pending].some(
+      ([flowId, state]) => lastSavedJson.get(flowId) !== JSON.stringify(flowFromCanvas(state)),
+    );
 
   return {
     getStatus: () => status,
@@ -136,11 +166,29 @@ export function createAutosave(
       // Changes made while a write was in flight are written too, unless writing just failed.
       if (pending.size > 0 && status.state !== 'failed') await saveAll();
     },
+    hasUnsavedChanges: () => running !== null || unsavedJsonDiffers(),
     start: () => {
       const unsubscribe = store.subscribe(onStoreChange);
       return () => {
         unsubscribe();
         if (pending.size > 0) void saveAll();
+      };
+    },
+    watchPage: ({ window, document }) => {
+      // Leaving tries once more even after a failed write: this may be the last chance.
+      const onLeave = () => {
+        if (pending.size > 0) void saveAll();
+      };
+      const onHidden = () => {
+        if (document.visibilityState === 'hidden') onLeave();
+      };
+      window.addEventListener('focusout', writeNow);
+      window.addEventListener('pagehide', onLeave);
+      document.addEventListener('visibilitychange', onHidden);
+      return () => {
+        window.removeEventListener('focusout', writeNow);
+        window.removeEventListener('pagehide', onLeave);
+        document.removeEventListener('visibilitychange', onHidden);
       };
     },
   };

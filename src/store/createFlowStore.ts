@@ -39,6 +39,24 @@ export interface FlowDocumentState {
   edges: AppEdge[];
 }
 
+/**
+ * Text the author typed into an inspector field that its schema refuses. It stays in the field
+ * (after blur or reselecting the module) and counts as a problem until fixed; it is not part of
+ * the flow document, its undo history or the flow file.
+ */
+export interface InvalidFieldDraft {
+  text: string;
+  /** The field's message for the text. */
+  message: string;
+  /** The sentence the problems list shows, e.g. `URL is not a valid http(s) address`. */
+  problem: string;
+  /** The field's valid value under the draft; another value means an outside change replaced it. */
+  value: string;
+}
+
+/** Invalid drafts by node id, then by field key (`url`, `rules.<rule id>.value`). */
+export type InvalidFields = Readonly<Record<string, Readonly<Record<string, InvalidFieldDraft>>>>;
+
 /** Selected nodes and the edges between them, as copy/paste and duplicate move them around. */
 export interface FlowFragment {
   nodes: AppNode[];
@@ -53,6 +71,17 @@ export interface FlowActions {
   onConnect: (connection: Connection) => void;
   /** Adds a node of `kind` at `position`, selects it alone, returns its id. */
   addNode: (kind: ModuleKind, position: XYPosition) => string;
+  /**
+   * Adds a node of `kind` at `position`, connects `from`'s output to it when given, and selects
+   * it alone: one undo step. Returns its id.
+   */
+  addConnectedNode: (
+    kind: ModuleKind,
+    position: XYPosition,
+    from: { nodeId: string; sourceHandle: string } | null,
+  ) => string;
+  /** Keeps (or with `null` forgets) the invalid text of one inspector field. */
+  setInvalidField: (nodeId: string, field: string, draft: InvalidFieldDraft | null) => void;
   /**
    * Changes part of one node's configuration. Calls with the same `groupKey` in quick
    * succession (typing into one field) become a single undo step per typed word.
@@ -75,7 +104,7 @@ export interface FlowActions {
   redo: () => void;
 }
 
-export type FlowState = FlowDocumentState & FlowActions;
+export type FlowState = FlowDocumentState & { invalidFields: InvalidFields } & FlowActions;
 
 type HistoryState = Pick<FlowDocumentState, 'name' | 'nodes' | 'edges'>;
 
@@ -157,6 +186,15 @@ function edgesWithLiveHandles(changedNode: AppNode, edges: AppEdge[]): AppEdge[]
   return kept.length === edges.length ? edges : kept;
 }
 
+/** The invalid drafts of nodes that still exist. */
+function invalidFieldsOf(nodes: readonly AppNode[], invalidFields: InvalidFields): InvalidFields {
+  const ids = new Set(nodes.map((node) => node.id));
+  const kept = Object.entries(invalidFields).filter(([nodeId]) => ids.has(nodeId));
+  return kept.length === Object.keys(invalidFields).length
+    ? invalidFields
+    : Object.fromEntries(kept);
+}
+
 /** A position the flow file accepts: finite, within the coordinate limit. */
 function onCanvas(position: XYPosition): XYPosition {
   const clamp = (value: number) =>
@@ -186,6 +224,7 @@ export function createFlowStore(initialFlow: FlowDocument) {
         name: initialFlow.name,
         nodes: nodesFromFlow(initialFlow),
         edges: edgesFromFlow(initialFlow),
+        invalidFields: {},
 
         loadFlow: (flow) => {
           set({
@@ -193,6 +232,7 @@ export function createFlowStore(initialFlow: FlowDocument) {
             name: flow.name,
             nodes: nodesFromFlow(flow),
             edges: edgesFromFlow(flow),
+            invalidFields: {},
           });
           store.temporal.getState().clear();
           lastGroupKey = null;
@@ -206,9 +246,10 @@ export function createFlowStore(initialFlow: FlowDocument) {
 
         onNodesChange: (changes) => {
           const moves = changes.filter((change) => change.type === 'position');
-          withGroup(moves.length > 0 ? dragGroupKey : null, () =>
-            set({ nodes: applyNodeChanges(changes, get().nodes) }),
-          );
+          withGroup(moves.length > 0 ? dragGroupKey : null, () => {
+            const nodes = applyNodeChanges(changes, get().nodes);
+            set({ nodes, invalidFields: invalidFieldsOf(nodes, get().invalidFields) });
+          });
           // A drag is one undo step from pick-up to drop; the next drag is another.
           if (moves.some((move) => move.dragging === false)) lastGroupKey = null;
         },
@@ -231,7 +272,9 @@ export function createFlowStore(initialFlow: FlowDocument) {
           });
         },
 
-        addNode: (kind, position) => {
+        addNode: (kind, position) => get().addConnectedNode(kind, position, null),
+
+        addConnectedNode: (kind, position, from) => {
           const node = parseCanvasNode(
             {
               id: newId(kind),
@@ -242,6 +285,17 @@ export function createFlowStore(initialFlow: FlowDocument) {
             { selected: true },
           );
           if (!node) throw new Error(`A new ${kind} node does not match the flow schema`);
+          const source = from && get().nodes.find((other) => other.id === from.nodeId);
+          const connects =
+            source &&
+            moduleDefinitions[kind].hasInput &&
+            outputIdsOf(source).includes(from.sourceHandle);
+          const edges = get().edges.filter(
+            (edge) =>
+              !connects ||
+              edge.source !== from.nodeId ||
+              (edge.sourceHandle ?? 'out') !== from.sourceHandle,
+          );
           set({
             nodes: [
               ...get().nodes.map((other) =>
@@ -249,8 +303,30 @@ export function createFlowStore(initialFlow: FlowDocument) {
               ),
               node,
             ],
+            edges: connects
+              ? addEdge(
+                  {
+                    id: newId('edge'),
+                    source: from.nodeId,
+                    sourceHandle: from.sourceHandle,
+                    target: node.id,
+                    targetHandle: null,
+                  },
+                  edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)),
+                )
+              : get().edges,
           });
           return node.id;
+        },
+
+        setInvalidField: (nodeId, field, draft) => {
+          const fields = Object.entries(get().invalidFields[nodeId] ?? {}).filter(
+            ([key]) => key !== field,
+          );
+          if (draft) fields.push([field, draft]);
+          const nodes = Object.entries(get().invalidFields).filter(([key]) => key !== nodeId);
+          if (fields.length > 0) nodes.push([nodeId, Object.fromEntries(fields)]);
+          set({ invalidFields: Object.fromEntries(nodes) });
         },
 
         updateNodeData: (nodeId, kind, patch, groupKey) => {
@@ -318,11 +394,13 @@ export function createFlowStore(initialFlow: FlowDocument) {
           const removed = new Set(
             nodes.filter((node) => node.selected && !mustStay(node, nodes)).map((node) => node.id),
           );
+          const kept = nodes.filter((node) => !removed.has(node.id));
           set({
-            nodes: nodes.filter((node) => !removed.has(node.id)),
+            nodes: kept,
             edges: get().edges.filter(
               (edge) => !edge.selected && !removed.has(edge.source) && !removed.has(edge.target),
             ),
+            invalidFields: invalidFieldsOf(kept, get().invalidFields),
           });
         },
 
@@ -353,11 +431,13 @@ export function createFlowStore(initialFlow: FlowDocument) {
         undo: () => {
           lastGroupKey = null;
           store.temporal.getState().undo();
+          set({ invalidFields: invalidFieldsOf(get().nodes, get().invalidFields) });
         },
 
         redo: () => {
           lastGroupKey = null;
           store.temporal.getState().redo();
+          set({ invalidFields: invalidFieldsOf(get().nodes, get().invalidFields) });
         },
       }),
       {

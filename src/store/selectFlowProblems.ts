@@ -1,10 +1,14 @@
 import { findFlowProblems, type FlowProblem } from '../domain/findFlowProblems';
 import { sameConnections } from './appNode';
-import type { FlowDocumentState } from './createFlowStore';
+import type { FlowDocumentState, InvalidFields } from './createFlowStore';
+
+/** What problems are computed from: the document and the inspector's invalid drafts. */
+type ProblemInputs = Pick<FlowDocumentState, 'nodes' | 'edges'> & { invalidFields: InvalidFields };
 
 interface ProblemCache {
   nodes: FlowDocumentState['nodes'];
   edges: FlowDocumentState['edges'];
+  invalidFields: InvalidFields;
   problems: FlowProblem[];
   byNode: Map<string, string[]>;
 }
@@ -12,8 +16,9 @@ interface ProblemCache {
 let cached: ProblemCache | null = null;
 
 /** Problems depend on names, configurations and connections, not on positions or selection. */
-function sameProblemInputs(cache: ProblemCache, state: FlowDocumentState): boolean {
+function sameProblemInputs(cache: ProblemCache, state: ProblemInputs): boolean {
   if (cache.nodes.length !== state.nodes.length) return false;
+  if (cache.invalidFields !== state.invalidFields) return false;
   const nodesSame =
     cache.nodes === state.nodes ||
     cache.nodes.every((node, index) => {
@@ -28,12 +33,18 @@ function sameProblemInputs(cache: ProblemCache, state: FlowDocumentState): boole
   return nodesSame && sameConnections(cache.edges, state.edges);
 }
 
-function compute(state: FlowDocumentState): ProblemCache {
+function compute(state: ProblemInputs): ProblemCache {
   if (cached && sameProblemInputs(cached, state)) {
     cached = { ...cached, nodes: state.nodes, edges: state.edges };
     return cached;
   }
-  const problems = findFlowProblems(state);
+  const fieldProblems = new Map(
+    Object.entries(state.invalidFields).map(([nodeId, fields]) => [
+      nodeId,
+      Object.values(fields).map((draft) => draft.problem),
+    ]),
+  );
+  const problems = findFlowProblems(state, fieldProblems);
   const byNode = new Map<string, string[]>();
   for (const problem of problems) {
     if (problem.nodeId === null) continue;
@@ -41,7 +52,13 @@ function compute(state: FlowDocumentState): ProblemCache {
     list.push(problem.message);
     byNode.set(problem.nodeId, list);
   }
-  cached = { nodes: state.nodes, edges: state.edges, problems, byNode };
+  cached = {
+    nodes: state.nodes,
+    edges: state.edges,
+    invalidFields: state.invalidFields,
+    problems,
+    byNode,
+  };
   return cached;
 }
 
@@ -51,10 +68,10 @@ const noProblems: string[] = [];
  * All problems of the open flow, computed once per change of what they depend on, shared by
  * every caller (the problems panel and each node's badge).
  */
-export function selectFlowProblems(state: FlowDocumentState): FlowProblem[] {
+export function selectFlowProblems(state: ProblemInputs): FlowProblem[] {
   return compute(state).problems;
 }
 
-export function selectNodeProblems(state: FlowDocumentState, nodeId: string): string[] {
+export function selectNodeProblems(state: ProblemInputs, nodeId: string): string[] {
   return compute(state).byNode.get(nodeId) ?? noProblems;
 }

@@ -1,6 +1,6 @@
 import { newId } from '../../domain/newId';
 import { SelectField } from '../../panels/fields/SelectField';
-import { TextField } from '../../panels/fields/TextField';
+import { NodeTextField } from '../../panels/fields/NodeTextField';
 import type { InspectorProps } from '../InspectorProps';
 import {
   conditionOperatorLabels,
@@ -16,7 +16,7 @@ const operatorOptions = conditionOperators.map((value) => ({
   label: conditionOperatorLabels[value],
 }));
 
-export function ConditionInspector({ data, update }: InspectorProps<ConditionData>) {
+export function ConditionInspector({ nodeId, data, update }: InspectorProps<ConditionData>) {
   const replace = (ruleId: string, patch: Partial<ConditionRule>, field: string) =>
     update(
       { rules: data.rules.map((rule) => (rule.id === ruleId ? { ...rule, ...patch } : rule)) },
@@ -32,7 +32,9 @@ export function ConditionInspector({ data, update }: InspectorProps<ConditionDat
         return (
           <fieldset key={rule.id} className="row-group">
             <legend>Rule {number}</legend>
-            <TextField
+            <NodeTextField
+              nodeId={nodeId}
+              field={`rules.${rule.id}.variable`}
               label={`Rule ${number} variable`}
               value={rule.variable}
               schema={conditionRuleSchema.shape.variable}
@@ -51,7 +53,9 @@ export function ConditionInspector({ data, update }: InspectorProps<ConditionDat
               }
             />
             {operatorTakesValue(rule.operator) && (
-              <TextField
+              <NodeTextField
+                nodeId={nodeId}
+                field={`rules.${rule.id}.value`}
                 label={`Rule ${number} value`}
                 value={rule.value}
                 schema={conditionRuleSchema.shape.value}

@@ -1,10 +1,12 @@
-import { TextField } from '../../panels/fields/TextField';
+import { NodeTextField } from '../../panels/fields/NodeTextField';
 import type { InspectorProps } from '../InspectorProps';
 import { messageDataSchema, type MessageData } from './messageModule';
 
-export function MessageInspector({ data, update }: InspectorProps<MessageData>) {
+export function MessageInspector({ nodeId, data, update }: InspectorProps<MessageData>) {
   return (
-    <TextField
+    <NodeTextField
+      nodeId={nodeId}
+      field="text"
       label="Text"
       multiline
       value={data.text}

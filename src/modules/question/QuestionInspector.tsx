@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SelectField } from '../../panels/fields/SelectField';
-import { TextField } from '../../panels/fields/TextField';
+import { NodeTextField } from '../../panels/fields/NodeTextField';
 import type { InspectorProps } from '../InspectorProps';
 import {
   questionDataSchema,
@@ -16,17 +16,21 @@ const inputTypeOptions = questionInputTypes.map((value) => ({
 
 const optionsTextSchema = z.string().transform((text) => text.split('\n'));
 
-export function QuestionInspector({ data, update }: InspectorProps<QuestionData>) {
+export function QuestionInspector({ nodeId, data, update }: InspectorProps<QuestionData>) {
   return (
     <>
-      <TextField
+      <NodeTextField
+        nodeId={nodeId}
+        field="prompt"
         label="Prompt"
         multiline
         value={data.prompt}
         schema={questionDataSchema.shape.prompt}
         onValid={(prompt) => update({ prompt }, 'prompt')}
       />
-      <TextField
+      <NodeTextField
+        nodeId={nodeId}
+        field="variable"
         label="Variable"
         value={data.variable}
         schema={questionDataSchema.shape.variable}
@@ -41,7 +45,9 @@ export function QuestionInspector({ data, update }: InspectorProps<QuestionData>
         onChange={(inputType) => update({ inputType })}
       />
       {data.inputType === 'single-choice' && (
-        <TextField
+        <NodeTextField
+          nodeId={nodeId}
+          field="options"
           label="Options (one per line)"
           multiline
           value={data.options.join('\n')}

@@ -1,9 +1,9 @@
 import { newId } from '../../domain/newId';
-import { TextField } from '../../panels/fields/TextField';
+import { NodeTextField } from '../../panels/fields/NodeTextField';
 import type { InspectorProps } from '../InspectorProps';
 import { assignmentSchema, type Assignment, type SetVariableData } from './setVariableModule';
 
-export function SetVariableInspector({ data, update }: InspectorProps<SetVariableData>) {
+export function SetVariableInspector({ nodeId, data, update }: InspectorProps<SetVariableData>) {
   const replace = (assignmentId: string, patch: Partial<Assignment>, field: string) =>
     update(
       {
@@ -18,13 +18,17 @@ export function SetVariableInspector({ data, update }: InspectorProps<SetVariabl
       {data.assignments.map((assignment, index) => (
         <fieldset key={assignment.id} className="row-group">
           <legend>Assignment {index + 1}</legend>
-          <TextField
+          <NodeTextField
+            nodeId={nodeId}
+            field={`assignments.${assignment.id}.variable`}
             label={`Variable ${index + 1}`}
             value={assignment.variable}
             schema={assignmentSchema.shape.variable}
             onValid={(variable) => replace(assignment.id, { variable }, 'variable')}
           />
-          <TextField
+          <NodeTextField
+            nodeId={nodeId}
+            field={`assignments.${assignment.id}.value`}
             label={`Value ${index + 1}`}
             value={assignment.value}
             schema={assignmentSchema.shape.value}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CheckboxField } from '../../panels/fields/CheckboxField';
-import { TextField } from '../../panels/fields/TextField';
+import { NodeTextField } from '../../panels/fields/NodeTextField';
 import type { InspectorProps } from '../InspectorProps';
 import { webServiceDataSchema, type WebServiceData } from './webServiceModule';
 
@@ -9,10 +9,13 @@ const expectedVariablesTextSchema = z
   .transform((text) => text.split(/[\s,]+/).filter(Boolean))
   .pipe(webServiceDataSchema.shape.expectedVariables.unwrap());
 
-export function WebServiceInspector({ data, update }: InspectorProps<WebServiceData>) {
+export function WebServiceInspector({ nodeId, data, update }: InspectorProps<WebServiceData>) {
   return (
     <>
-      <TextField
+      <NodeTextField
+        nodeId={nodeId}
+        field="url"
+        invalidProblem="URL is not a valid http(s) address"
         label="URL"
         type="url"
         value={data.url}
@@ -21,7 +24,9 @@ export function WebServiceInspector({ data, update }: InspectorProps<WebServiceD
         placeholder="https://example.org/api/hook"
         hint="The platform POSTs all chat variables here."
       />
-      <TextField
+      <NodeTextField
+        nodeId={nodeId}
+        field="authorization"
         label="Authorization header"
         value={data.authorization}
         schema={webServiceDataSchema.shape.authorization}
@@ -39,7 +44,9 @@ export function WebServiceInspector({ data, update }: InspectorProps<WebServiceD
             : 'The chat waits up to 20 s for the response, then moves on without it.'
         }
       />
-      <TextField
+      <NodeTextField
+        nodeId={nodeId}
+        field="expectedVariables"
         label="Expected variables"
         value={data.expectedVariables.join(', ')}
         schema={expectedVariablesTextSchema}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { z } from 'zod';
-import { useValidatedDraft } from './useValidatedDraft';
+import { useValidatedDraft, type DraftKeeper } from './useValidatedDraft';
 
 interface TextFieldProps<T> {
   label: string;
@@ -16,6 +16,8 @@ interface TextFieldProps<T> {
   type?: 'text' | 'url' | 'password';
   /** Told after each edit whether the text is valid (an invalid text leaves the value as it was). */
   onValidityChange?: (valid: boolean) => void;
+  /** Keeps an invalid text beyond the field's life (see `useValidatedDraft`). */
+  keeper?: DraftKeeper;
 }
 
 export function TextField<T>({
@@ -29,9 +31,14 @@ export function TextField<T>({
   hint,
   type = 'text',
   onValidityChange,
+  keeper,
 }: TextFieldProps<T>) {
   const id = useId();
-  const { draft, error, change: changeDraft } = useValidatedDraft(value, schema, onValid, format);
+  const {
+    draft,
+    error,
+    change: changeDraft,
+  } = useValidatedDraft(value, schema, onValid, format, keeper);
   const change = (text: string) => {
     changeDraft(text);
     onValidityChange?.(schema.safeParse(text).success);

@@ -159,7 +159,9 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
     : request.error.issues.map((issue) =>
         issue.path[0] === 'body' ? 'The raw request body below is not valid JSON.' : issue.message,
       );
-  const canSend = request.success && timeoutValid && running === undefined;
+  // The inspector keeps a mistyped URL; sending to the old one would test the wrong endpoint.
+  const urlInvalid = useFlowStore((state) => state.invalidFields[nodeId]?.url !== undefined);
+  const canSend = request.success && timeoutValid && !urlInvalid && running === undefined;
 
   const send = (input: ParsedWebServiceTestRequest) => {
     setShownRunId(null);
@@ -177,7 +179,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
   return (
     <>
       <p className="test-target">
-        {data.url ? (
+        {urlInvalid ? null : data.url ? (
           <>
             POST <code>{data.url}</code>
           </>
@@ -222,7 +224,12 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
             </button>
           )}
         </div>
-        {requestProblems.length > 0 && data.url && (
+        {urlInvalid && (
+          <p className="field-error">
+            The URL is invalid: correct it in the inspector to send a test.
+          </p>
+        )}
+        {requestProblems.length > 0 && data.url && !urlInvalid && (
           <p className="field-error">{requestProblems.join(' ')}</p>
         )}
       </div>
