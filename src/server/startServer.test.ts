@@ -3,7 +3,16 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  webServiceTestPath,
+  webServiceTestResultSchema,
+  webServiceTestSessionPath,
+  webServiceTestSessionSchema,
+  webServiceTestTokenHeader,
+} from '../domain/webservice/webServiceTestApi';
 import { serverUrl, startServer } from './startServer';
+import { localTargetPolicy } from './webservice-test/targetPolicy';
+import { sendRaw, startUpstream } from './webservice-test/testServers';
 
 describe('the production server', () => {
   let server: Server;
@@ -71,6 +80,43 @@ describe('the production server', () => {
   it('reports a taken port as an error instead of crashing', async () => {
     const port = Number(new URL(url).port);
     await expect(startServer({ host: '127.0.0.1', port, clientDir })).rejects.toThrow(/EADDRINUSE/);
+  });
+
+  it('in shared mode refuses a loopback target without calling it, and its demo still answers', async () => {
+    const target = await startUpstream((_request, response) => response.end('{}'));
+    const shared = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      clientDir,
+      targetPolicy: { ...localTargetPolicy, mode: 'shared' },
+    });
+    try {
+      const sharedUrl = serverUrl(shared);
+      const session = await sendRaw(`${sharedUrl}${webServiceTestSessionPath}`, {});
+      const { token } = webServiceTestSessionSchema.parse(JSON.parse(session.text));
+      const test = async (url: string, body: string) => {
+        const response = await sendRaw(`${sharedUrl}${webServiceTestPath}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Origin: sharedUrl,
+            [webServiceTestTokenHeader]: token,
+          },
+          body: JSON.stringify({ url, body, timeoutMs: 2000 }),
+        });
+        return webServiceTestResultSchema.parse(JSON.parse(response.text));
+      };
+      expect(await test(target.url, '{}')).toMatchObject({ outcome: 'rejected' });
+      expect(target.hits()).toBe(0);
+      const demo = await test(
+        `${sharedUrl}/demo/crm-lookup`,
+        JSON.stringify({ variables: { email: 'john.smith@example.org' } }),
+      );
+      expect(demo).toMatchObject({ outcome: 'ok', response: { status: 200 } });
+    } finally {
+      await new Promise<void>((resolve) => shared.close(() => resolve()));
+      await target.close();
+    }
   });
 
   it('says to build first when there is no built app', async () => {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { createApiMiddleware } from './createApiMiddleware';
+import type { CallsInFlightCaps } from './webservice-test/createCallsInFlightLimit';
+import type { TargetPolicy } from './webservice-test/targetPolicy';
 
 export interface StartServerOptions {
   host: string;
@@ -12,6 +14,9 @@ export interface StartServerOptions {
   clientDir: string;
   /** Host names the app is opened under besides the loopback names (see `createApiMiddleware`). */
   extraHostNames?: readonly string[];
+  /** Which targets the WebService test may call; local mode by default. */
+  targetPolicy?: TargetPolicy;
+  callsInFlightCaps?: CallsInFlightCaps;
 }
 
 const securityHeaders = {
@@ -28,13 +33,15 @@ export async function startServer({
   port,
   clientDir,
   extraHostNames = [],
+  targetPolicy,
+  callsInFlightCaps,
 }: StartServerOptions): Promise<Server> {
   if (!existsSync(join(clientDir, 'index.html'))) {
     throw new Error(
       `No built app in ${clientDir}; run "npm run build" first (npm start does both)`,
     );
   }
-  const api = createApiMiddleware({ extraHostNames });
+  const api = createApiMiddleware({ extraHostNames, targetPolicy, callsInFlightCaps });
   const serveClient = sirv(clientDir, { single: true, etag: true });
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
