@@ -12,7 +12,11 @@ export class WebServiceTestBench {
   readonly latencyFigure: Locator;
   readonly variablesSent: Locator;
   readonly requestBody: Locator;
+  /** The raw JSON editor (CodeMirror's contenteditable, a textbox by role). */
   readonly rawBody: Locator;
+  readonly responseBody: Locator;
+  /** The bar that fills towards the timeout while a call waits. */
+  readonly waitingBar: Locator;
   readonly history: Locator;
 
   constructor(readonly page: Page) {
@@ -28,6 +32,8 @@ export class WebServiceTestBench {
     this.requestBody = this.region.getByRole('region', { name: 'Request body' });
     this.rawBody = this.region.getByRole('textbox', { name: 'Raw request body' });
     this.history = this.region.getByRole('region', { name: 'Test history' });
+    this.responseBody = this.result.getByRole('region', { name: 'Response body' });
+    this.waitingBar = this.region.getByRole('progressbar', { name: 'Waiting for the endpoint' });
   }
 
   /** The row of one variable in "Variables sent". */
@@ -78,6 +84,40 @@ export class WebServiceTestBench {
     const text = await this.requestBody.textContent();
     if (text === null) throw new Error('The request body region has no text');
     return text;
+  }
+
+  /** The raw JSON in the editor, exactly. */
+  async rawBodyText(): Promise<string> {
+    return this.codeViewText(this.rawBody);
+  }
+
+  /**
+   * Replaces the raw JSON as a person would: select everything in the editor, then type.
+   * (`fill` does not reach every contenteditable.)
+   */
+  async fillRawBody(text: string) {
+    await this.rawBody.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    if (text !== '') await this.page.keyboard.insertText(text);
+    await expect.poll(() => this.rawBodyText()).toBe(text);
+  }
+
+  /** The response body as the read-only code view shows it (without line numbers). */
+  async responseBodyText(): Promise<string> {
+    return this.codeViewText(this.responseBody.getByRole('textbox', { name: 'Response body' }));
+  }
+
+  /**
+   * The whole text of a code view, copied as a person would (select all, copy): CodeMirror
+   * draws only the lines near the window, so the page does not hold all of a long text.
+   */
+  private async codeViewText(content: Locator): Promise<string> {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await content.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('ControlOrMeta+C');
+    return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
   async setTimeoutMs(ms: number) {

@@ -1,33 +1,12 @@
 import { useId } from 'react';
-import { z } from 'zod';
-import { webServiceRequestBodySchema } from '../../domain/webservice/webServiceContract';
+import { checkRawRequestBody } from '../../domain/webservice/checkRawRequestBody';
+import { LazyJsonCodeView } from '../code/LazyJsonCodeView';
 
 interface RequestBodyEditorProps {
   composedBody: string;
   /** The author's own JSON, or null while the body is composed from the variables. */
   rawBody: string | null;
   onRawBodyChange: (rawBody: string | null) => void;
-}
-
-export type RawBodyCheck =
-  { valid: true; deviations: string | null } | { valid: false; message: string };
-
-/** Whether raw JSON can be sent, and how it differs from what the platform would send. */
-export function checkRawBody(text: string): RawBodyCheck {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return {
-      valid: false,
-      message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
-  const contract = webServiceRequestBodySchema.safeParse(json);
-  return {
-    valid: true,
-    deviations: contract.success ? null : z.prettifyError(contract.error),
-  };
 }
 
 /** The request body as the platform would send it, or the author's own JSON. */
@@ -37,7 +16,7 @@ export function RequestBodyEditor({
   onRawBodyChange,
 }: RequestBodyEditorProps) {
   const id = useId();
-  const check = rawBody === null ? null : checkRawBody(rawBody);
+  const check = rawBody === null ? null : checkRawRequestBody(rawBody);
   return (
     <div className="test-body">
       <div className="test-body-header">
@@ -55,15 +34,12 @@ export function RequestBodyEditor({
         </pre>
       ) : (
         <>
-          <textarea
-            className="code nodrag"
-            aria-label="Raw request body"
-            aria-invalid={check?.valid === false ? true : undefined}
-            aria-describedby={`${id}-check`}
+          <LazyJsonCodeView
+            label="Raw request body"
+            invalid={check?.valid === false}
+            describedBy={`${id}-check`}
             value={rawBody}
-            rows={14}
-            spellCheck={false}
-            onChange={(event) => onRawBodyChange(event.target.value)}
+            onChange={onRawBodyChange}
           />
           <div id={`${id}-check`}>
             {check?.valid === false && (
@@ -71,12 +47,17 @@ export function RequestBodyEditor({
                 {check.message}
               </p>
             )}
-            {check?.valid === true && check.deviations && (
-              <p className="field-hint">
-                Valid JSON, but not what the platform sends: {check.deviations}
-              </p>
+            {check?.valid === true && check.deviations.length > 0 && (
+              <div className="field-hint">
+                Valid JSON, but not what the platform sends:
+                <ul className="test-deviations">
+                  {check.deviations.map((deviation) => (
+                    <li key={deviation}>{deviation}</li>
+                  ))}
+                </ul>
+              </div>
             )}
-            {check?.valid === true && !check.deviations && (
+            {check?.valid === true && check.deviations.length === 0 && (
               <p className="field-hint">Valid JSON in the platform&apos;s shape.</p>
             )}
             <p className="field-hint">

@@ -12,6 +12,7 @@ import type {
   WebServiceTestResult,
 } from '../../domain/webservice/webServiceTestApi';
 import type { TestRun } from '../../persistence/testBenchRepository';
+import { LazyJsonCodeView } from '../code/LazyJsonCodeView';
 
 export const outcomeLabels: Record<WebServiceTestOutcome, string> = {
   ok: 'OK',
@@ -219,9 +220,13 @@ export function TestResultView({ run, heading }: { run: TestRun; heading: string
           </details>
           <details className="test-details" open>
             <summary>Response body</summary>
-            <pre className="code" role="region" aria-label="Response body" tabIndex={0}>
-              {prettyBody(response.body) || '(empty)'}
-            </pre>
+            <div role="region" aria-label="Response body">
+              {response.body === '' ? (
+                <p className="muted">(empty)</p>
+              ) : (
+                <LazyJsonCodeView label="Response body" value={prettyBody(response.body)} />
+              )}
+            </div>
           </details>
         </>
       )}
