@@ -102,6 +102,7 @@ function exchange(
   let storedBytes = 0;
   let sizeBytes = 0;
   let truncated = false;
+  let incoming: IncomingMessage | null = null;
   let settled = false;
 
   const settle = (result: WebServiceTestResult) => {
@@ -141,6 +142,9 @@ function exchange(
   const responseSoFar = (): WebServiceTestResponse | null =>
     head && responseOf(head, readBody(), false);
   const failWith = (error: unknown) => {
+    // Bytes after a complete answer (more than its Content-Length) are not part of it: the
+    // parser's complaint about them must not hide the answer, whose 'end' is on its way.
+    if (incoming?.complete === true) return;
     if (error instanceof TargetRefusedError) {
       settle({ outcome: 'rejected', reason: error.message });
       return;
@@ -237,6 +241,7 @@ function exchange(
   upstream.on('response', (response: IncomingMessage) => {
     firstByteMs = elapsedMs();
     phase = 'reading-body';
+    incoming = response;
     head = headOf(response.statusCode, response.statusMessage, response.headers);
     if (head.status < 200) {
       finishBody();

@@ -7,6 +7,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { createServer as createTcpServer, type Server as NetServer, type Socket } from 'node:net';
 import {
   webServiceTestPath,
   webServiceTestResultSchema,
@@ -31,6 +32,7 @@ export interface Upstream {
   /** Requests that arrived, counted before their body was read. */
   hits: () => number;
   received: ReceivedRequest[];
+  server: Server;
   close: () => Promise<void>;
 }
 
@@ -56,7 +58,48 @@ export async function startUpstream(
     });
   });
   const url = await listen(server);
-  return { url, hits: () => hits, received, close: () => closeServer(server) };
+  return { url, hits: () => hits, received, server, close: () => closeServer(server) };
+}
+
+export interface RawUpstream {
+  url: string;
+  server: NetServer;
+  close: () => Promise<void>;
+}
+
+/** A TCP server on 127.0.0.1 for answers no HTTP server would give; `onRequest` gets the socket once the request's first bytes arrived. */
+export async function startRawUpstream(onRequest: (socket: Socket) => void): Promise<RawUpstream> {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.once('data', () => onRequest(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('Not a TCP server');
+  const close = () => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { url: `http://127.0.0.1:${address.port}/`, server, close };
+}
+
+/**
+ * Resolves once `server` holds no open connection, i.e. the proxy closed every socket it opened;
+ * rejects when some are still open after `withinMs`.
+ */
+export async function allConnectionsClosed(server: NetServer, withinMs = 2000): Promise<void> {
+  const giveUpAt = Date.now() + withinMs;
+  for (;;) {
+    const open = await new Promise<number>((resolve, reject) =>
+      server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+    );
+    if (open === 0) return;
+    if (Date.now() > giveUpAt) throw new Error(`${open} connection(s) still open`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 export async function listen(server: Server): Promise<string> {
@@ -121,6 +164,10 @@ export interface Flowbench {
   pageHeaders: () => Record<string, string>;
   /** Posts to the test route as the page does, and parses the result envelope. */
   test: (request: unknown) => Promise<WebServiceTestResult>;
+  /** The same, with the size of the envelope as it travelled. */
+  testWithSize: (
+    request: unknown,
+  ) => Promise<{ result: WebServiceTestResult; envelopeBytes: number }>;
   close: () => Promise<void>;
 }
 
@@ -139,14 +186,24 @@ export async function startFlowbench(options: ApiMiddlewareOptions = {}): Promis
     Origin: `http://${host}`,
     [webServiceTestTokenHeader]: token,
   });
-  const test = async (request: unknown) => {
+  const testWithSize = async (request: unknown) => {
     const response = await sendRaw(`${url}${webServiceTestPath}`, {
       method: 'POST',
       headers: pageHeaders(),
       body: JSON.stringify(request),
     });
     if (response.status !== 200) throw new Error(`${response.status}: ${response.text}`);
-    return webServiceTestResultSchema.parse(JSON.parse(response.text));
+    const result = webServiceTestResultSchema.parse(JSON.parse(response.text));
+    return { result, envelopeBytes: Buffer.byteLength(response.text) };
   };
-  return { url, host, token, pageHeaders, test, close: () => closeServer(server) };
+  const test = async (request: unknown) => (await testWithSize(request)).result;
+  return {
+    url,
+    host,
+    token,
+    pageHeaders,
+    test,
+    testWithSize,
+    close: () => closeServer(server),
+  };
 }
