@@ -30,10 +30,22 @@ export interface ModuleDefinition<Kind extends string, Data> {
   sampleValue(data: Data, variable: string): string;
   /** Variables this module reads: placeholders in its texts, variables in its rules. */
   variablesUsed(data: Data): string[];
+  /**
+   * The author's texts worth finding the module by (Find module), each with the field it is
+   * in: prompts, message texts, URLs, option lines, values. Variable names come from
+   * `variablesSet` and `variablesUsed`.
+   */
+  searchableTexts(data: Data): SearchableText[];
   /** One line for the canvas node. */
   summary(data: Data): string;
   /** Problems of the configuration alone, phrased for the author. */
   configurationProblems(data: Data): string[];
+}
+
+/** One text of a module's configuration, named by its field as the inspector labels it. */
+export interface SearchableText {
+  field: string;
+  text: string;
 }
 
 export const singleOutput: ModuleOutput[] = [{ id: 'out', label: '' }];

@@ -92,6 +92,10 @@ export const conditionModule: ModuleDefinition<'condition', ConditionData> = {
   variablesSet: () => [],
   sampleValue: () => '',
   variablesUsed: (data) => data.rules.map((rule) => rule.variable).filter(Boolean),
+  searchableTexts: (data) =>
+    data.rules
+      .filter((rule) => operatorTakesValue(rule.operator))
+      .map((rule) => ({ field: 'Rule value', text: rule.value })),
   summary: (data) =>
     data.rules.length === 0
       ? 'No rules: always else'

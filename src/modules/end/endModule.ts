@@ -15,6 +15,7 @@ export const endModule: ModuleDefinition<'end', EndData> = {
   variablesSet: () => [],
   sampleValue: () => '',
   variablesUsed: () => [],
+  searchableTexts: () => [],
   summary: () => 'Chat ends here',
   configurationProblems: () => [],
 };

@@ -18,6 +18,7 @@ export const messageModule: ModuleDefinition<'message', MessageData> = {
   variablesSet: () => [],
   sampleValue: () => '',
   variablesUsed: (data) => extractPlaceholders(data.text),
+  searchableTexts: (data) => [{ field: 'Text', text: data.text }],
   summary: (data) => data.text.trim() || 'Empty message',
   configurationProblems: (data) => (data.text.trim() ? [] : ['Message has no text']),
 };

@@ -34,6 +34,10 @@ export const questionModule: ModuleDefinition<'question', QuestionData> = {
   variablesSet: (data) => (data.variable ? [data.variable] : []),
   sampleValue: (data) => questionSampleAnswer(data),
   variablesUsed: (data) => extractPlaceholders(data.prompt),
+  searchableTexts: (data) => [
+    { field: 'Prompt', text: data.prompt },
+    ...data.options.map((option) => ({ field: 'Option', text: option })),
+  ],
   summary: (data) =>
     `${questionInputTypeLabels[data.inputType]}: ${data.prompt.trim() || 'no prompt yet'}`,
   configurationProblems: (data) => [

@@ -40,6 +40,7 @@ export const setVariableModule: ModuleDefinition<'set-variable', SetVariableData
       const setEarlier = new Set(data.assignments.slice(0, index).map((a) => a.variable));
       return extractPlaceholders(assignment.value).filter((name) => !setEarlier.has(name));
     }),
+  searchableTexts: (data) => data.assignments.map((a) => ({ field: 'Value', text: a.value })),
   summary: (data) => {
     const named = data.assignments.filter((a) => a.variable);
     if (named.length === 0) return 'No assignments';

@@ -15,6 +15,7 @@ export const startModule: ModuleDefinition<'start', StartData> = {
   variablesSet: () => [],
   sampleValue: () => '',
   variablesUsed: () => [],
+  searchableTexts: () => [],
   summary: () => 'Chat begins here',
   configurationProblems: () => [],
 };

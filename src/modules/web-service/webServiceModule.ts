@@ -46,6 +46,7 @@ export const webServiceModule: ModuleDefinition<'web-service', WebServiceData> =
   variablesSet: (data) => data.expectedVariables,
   sampleValue: (_data, variable) => `sample ${variable}`,
   variablesUsed: () => [],
+  searchableTexts: (data) => [{ field: 'URL', text: data.url }],
   summary: (data) => describeWebServiceTarget(data.url),
   configurationProblems: (data) => (data.url ? [] : ['WebService has no URL']),
 };
