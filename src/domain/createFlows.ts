@@ -22,7 +22,7 @@ export function createEmptyFlow(name: string): FlowDocument {
  */
 export function createDemoFlow(appOrigin: string): FlowDocument {
   const column = 0;
-  const row = (index: number) => ({ x: column, y: index * 130 });
+  const row = (index: number) => ({ x: column, y: index * 165 });
   return {
     schemaVersion: currentSchemaVersion,
     id: newId('flow'),
@@ -85,14 +85,14 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
         id: 'thanks-gold',
         name: 'Thank gold customer',
         type: 'message',
-        position: { x: column - 170, y: 6 * 130 },
+        position: { x: column - 170, y: 6 * 165 },
         data: { text: 'Thank you, {{firstname}}! As a gold customer your next delivery is on us.' },
       },
       {
         id: 'thanks-other',
         name: 'Thank customer',
         type: 'message',
-        position: { x: column + 170, y: 6 * 130 },
+        position: { x: column + 170, y: 6 * 165 },
         data: { text: 'Thank you for your feedback!' },
       },
       { id: 'end', type: 'end', position: row(7), data: {} },
