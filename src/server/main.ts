@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describeServerStart, readServerSettings } from './readServerSettings';
 import { serverUrl, startServer } from './startServer';
@@ -15,7 +15,14 @@ try {
     ...settings,
     clientDir: fileURLToPath(new URL('../client', import.meta.url)),
   });
-  for (const line of describeServerStart(settings, serverUrl(server))) console.log(line);
+  const networkAddresses = Object.values(networkInterfaces())
+    .flat()
+    .flatMap((entry) =>
+      entry && !entry.internal && entry.family === 'IPv4' ? [entry.address] : [],
+    );
+  for (const line of describeServerStart(settings, serverUrl(server), networkAddresses)) {
+    console.log(line);
+  }
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

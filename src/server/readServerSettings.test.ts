@@ -68,9 +68,10 @@ describe('readServerSettings', () => {
     const shared = describeServerStart(
       settingsOf({ HOST: '0.0.0.0', FLOWBENCH_ALLOW_TARGETS: 'crm.internal' }, 'demobox'),
       'http://0.0.0.0:4173',
+      ['192.168.1.20'],
     ).join('\n');
     expect(shared).toMatch(/shared mode/);
-    expect(shared).toContain('http://demobox:4173');
+    expect(shared).toContain('http://demobox:4173 or http://192.168.1.20:4173');
     expect(shared).toMatch(
       /loopback, private.* are refused \(FLOWBENCH_ALLOW_TARGETS admits crm\.internal\)/,
     );

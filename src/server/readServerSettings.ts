@@ -94,17 +94,30 @@ export function readServerSettings(
   };
 }
 
-/** What the server prints once it listens: where, in which mode, and what it allows. */
-export function describeServerStart(settings: ServerSettings, url: string): string[] {
-  const { targetPolicy, callsInFlightCaps, extraHostNames, port } = settings;
+/**
+ * What the server prints once it listens: where, in which mode, how to open the page and what
+ * it allows. `networkAddresses` are this machine's addresses, offered when bound to a wildcard.
+ */
+export function describeServerStart(
+  settings: ServerSettings,
+  url: string,
+  networkAddresses: readonly string[] = [],
+): string[] {
+  const { targetPolicy, callsInFlightCaps, port } = settings;
+  const names = [
+    ...settings.extraHostNames,
+    ...(wildcardHosts.includes(settings.host) ? networkAddresses : []).map((address) =>
+      isIP(address) === 6 ? `[${address}]` : address,
+    ),
+  ];
   const lines =
     targetPolicy.mode === 'local'
       ? [`Flowbench is running at ${url} in local mode: only this machine can use it.`]
       : [
           `Flowbench is running at ${url} in shared mode: other machines may reach it.`,
           `Open it by the server's real name or address${
-            extraHostNames.length > 0
-              ? `, e.g. ${extraHostNames.map((name) => `http://${name}:${port}`).join(' or ')}`
+            names.length > 0
+              ? `, e.g. ${names.map((name) => `http://${name}:${port}`).join(' or ')}`
               : ''
           } (http://localhost:${port} only on this machine).`,
         ];
