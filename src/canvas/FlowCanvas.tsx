@@ -18,6 +18,7 @@ import { addableModuleKinds } from '../domain/addableModuleKinds';
 import { isModuleKind } from '../modules/moduleDefinitions';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
+import { defaultNodeSize } from './defaultNodeSize';
 import { nodeTypes } from './nodeTypes';
 import { paletteDragType } from './paletteDragType';
 
@@ -76,7 +77,10 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
     event.preventDefault();
     const kind = event.dataTransfer.getData(paletteDragType);
     if (isModuleKind(kind) && addableModuleKinds(nodes).includes(kind)) {
-      addNode(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      // The module's centre lands at the pointer, where the author sees it dropped.
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const size = defaultNodeSize(kind);
+      addNode(kind, { x: point.x - size.width / 2, y: point.y - size.height / 2 });
       return;
     }
     const file = event.dataTransfer.files[0];

@@ -24,9 +24,9 @@ function isFormControl(target: EventTarget | null): boolean {
 }
 
 /**
- * Delete/Backspace, undo/redo, copy/paste and duplicate, on the whole page except while the
- * author types into a text field (where the browser's own text editing applies). On a select
- * or checkbox the shortcuts work, but Delete/Backspace does not delete the module.
+ * Delete/Backspace, undo/redo, copy/paste, duplicate and select all, on the whole page except
+ * while the author types into a text field (where the browser's own text editing applies). On a
+ * select or checkbox the shortcuts work, but Delete/Backspace does not delete the module.
  */
 export function useEditorShortcuts() {
   const store = useFlowStoreApi();
@@ -61,6 +61,9 @@ export function useEditorShortcuts() {
           x: pasteOffset.x * times,
           y: pasteOffset.y * times,
         });
+      } else if (mod && key === 'a') {
+        event.preventDefault();
+        state.selectAll();
       } else if (mod && key === 'd') {
         event.preventDefault();
         const fragment = selectedFragment(state);

@@ -97,6 +97,8 @@ export interface FlowActions {
   /** Moves modules to new top-left positions (Tidy up), as one undo step. */
   applyLayout: (positions: ReadonlyMap<string, XYPosition>) => void;
   selectNodes: (nodeIds: readonly string[]) => void;
+  /** Selects every module and connection. */
+  selectAll: () => void;
   deleteSelection: () => void;
   /** Pastes a fragment with fresh ids, moved by `offset`, and selects what was pasted. */
   insertFragment: (fragment: FlowFragment, offset: XYPosition) => void;
@@ -388,6 +390,12 @@ export function createFlowStore(initialFlow: FlowDocument) {
             edges: get().edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)),
           });
         },
+
+        selectAll: () =>
+          set({
+            nodes: get().nodes.map((node) => (node.selected ? node : { ...node, selected: true })),
+            edges: get().edges.map((edge) => (edge.selected ? edge : { ...edge, selected: true })),
+          }),
 
         deleteSelection: () => {
           const nodes = get().nodes;
