@@ -119,7 +119,7 @@ describe('createTestBenchStore with persistTestBenches', () => {
 describe('calls under way in the test-bench store', () => {
   const runningTest = () => {
     const abort = new AbortController();
-    return { submittedAt: 1, signal: abort.signal, cancel: () => abort.abort() };
+    return { submittedAt: 1, timeoutMs: 300, signal: abort.signal, cancel: () => abort.abort() };
   };
 
   it('registers one call per node and refuses a second until the first has ended', () => {

@@ -37,6 +37,8 @@ export interface TestBenchState {
 
 export interface RunningTest {
   submittedAt: number;
+  /** The deadline of this call, which the waiting bar fills towards. */
+  timeoutMs: number;
   signal: AbortSignal;
   cancel: () => void;
 }

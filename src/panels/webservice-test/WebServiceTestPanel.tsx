@@ -251,6 +251,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
           </p>
         )}
       </div>
+      {running && <WaitingBar since={running.submittedAt} timeoutMs={running.timeoutMs} />}
 
       {shownRun && (
         <TestResultView
@@ -376,14 +377,65 @@ function useFocusFollowsRun(isRunning: boolean) {
   return { sendButton, cancelButton };
 }
 
-/** Time since `since`, ticking, so a slow endpoint is visibly slow before the result arrives. */
-function ElapsedTime({ since }: { since: number }) {
+/** Milliseconds since `since`, ticking every tenth of a second. */
+function useElapsedMs(since: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 100);
     return () => clearInterval(timer);
   }, []);
-  return <span className="elapsed">{(Math.max(0, now - since) / 1000).toFixed(1)} s</span>;
+  return Math.max(0, now - since);
+}
+
+/** Time since `since`, ticking, so a slow endpoint is visibly slow before the result arrives. */
+function ElapsedTime({ since }: { since: number }) {
+  const elapsedMs = useElapsedMs(since);
+  return <span className="elapsed">{(elapsedMs / 1000).toFixed(1)} s</span>;
+}
+
+/**
+ * The wait filling towards this call's deadline; a deadline beyond the platform's 20 s shows
+ * where a chat would already have given up.
+ */
+function WaitingBar({ since, timeoutMs }: { since: number; timeoutMs: number }) {
+  const elapsedMs = Math.min(useElapsedMs(since), timeoutMs);
+  const percent = (ms: number) => `${Math.min(100, (ms / timeoutMs) * 100)}%`;
+  const pastPlatformLimit = elapsedMs >= platformTimeoutMs;
+  return (
+    <div className="waiting">
+      <div
+        className={`waiting-bar${pastPlatformLimit ? ' waiting-bar-past-limit' : ''}`}
+        role="progressbar"
+        aria-label="Waiting for the endpoint"
+        aria-valuemin={0}
+        aria-valuemax={timeoutMs}
+        aria-valuenow={Math.round(elapsedMs)}
+        aria-valuetext={`${(elapsedMs / 1000).toFixed(1)} s of the ${formatSeconds(timeoutMs)} deadline`}
+      >
+        <div className="waiting-fill" style={{ width: percent(elapsedMs) }} />
+        {timeoutMs > platformTimeoutMs && (
+          <div
+            className="waiting-limit"
+            style={{ left: percent(platformTimeoutMs) }}
+            title="The platform gives up at 20 s"
+          />
+        )}
+      </div>
+      <div className="waiting-scale" aria-hidden="true">
+        <span>0</span>
+        {timeoutMs > platformTimeoutMs && (
+          <span className="waiting-scale-limit" style={{ left: percent(platformTimeoutMs) }}>
+            20 s: the platform gives up
+          </span>
+        )}
+        <span className="waiting-scale-end">{formatSeconds(timeoutMs)} deadline</span>
+      </div>
+    </div>
+  );
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 /**

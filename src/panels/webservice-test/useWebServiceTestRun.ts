@@ -64,6 +64,7 @@ export function useWebServiceTestRun(store: TestBenchStore) {
     const abort = new AbortController();
     const running: RunningTest = {
       submittedAt: Date.now(),
+      timeoutMs: input.request.timeoutMs,
       signal: abort.signal,
       cancel: () => abort.abort(),
     };
