@@ -37,6 +37,10 @@ const hostTable: Record<string, LookupAddress[]> = {
   'private-alias.test': [{ address: '127.0.0.1', family: 4 }],
   'crm.internal': [{ address: '10.20.0.5', family: 4 }],
   'upstream.test': [{ address: '127.0.0.1', family: 4 }],
+  'dual-stack.test': [
+    { address: '::1', family: 6 },
+    { address: '127.0.0.1', family: 4 },
+  ],
   localhost: [{ address: '127.0.0.1', family: 4 }],
 };
 const resolveFromTable: ResolveHostName = (hostName, _options, callback) => {
@@ -385,6 +389,14 @@ describe('targets through the route', () => {
     });
     expect(result).toMatchObject({ outcome: 'ok', response: { status: 200 } });
     expect(result.outcome === 'ok' && result.response.body).toContain('"customer_tier":"gold"');
+
+    // A name that also resolves to other loopback addresses connects to this server's own.
+    const dualStack = await shared.test({
+      url: `http://dual-stack.test:${new URL(shared.url).port}/demo/crm-lookup`,
+      body: JSON.stringify({ variables: { email: 'john.smith@example.org' } }),
+      timeoutMs: 2000,
+    });
+    expect(dualStack).toMatchObject({ outcome: 'ok', response: { status: 200 } });
 
     // Only the demo routes: the same server's other paths stay refused.
     const other = await shared.test({ url: `${shared.url}/api/health`, body: '{}' });

@@ -215,15 +215,22 @@ export function createTargetLookup(
         callback(error, '');
         return;
       }
-      for (const { address } of addresses) {
+      // A name of this server (e.g. `localhost`, also `::1`) reaching its demo connects to the
+      // address the page reached it on, not to whatever else shares the name.
+      const own = addresses.filter(({ address }) => {
+        const normalised = normalisedAddress(address);
+        return normalised !== null && policy.admittedAddresses.includes(normalised);
+      });
+      const candidates = own.length > 0 ? own : addresses;
+      for (const { address } of candidates) {
         const refusal = checkTargetAddress(address, policy, hostName);
         if (refusal !== null) {
           callback(new TargetRefusedError(`${hostName} resolves to ${refusal}`), '');
           return;
         }
       }
-      const [first] = addresses;
-      if (options.all === true) callback(null, addresses);
+      const [first] = candidates;
+      if (options.all === true) callback(null, candidates);
       else if (first) callback(null, first.address, first.family);
       else
         callback(Object.assign(new Error(`No address for ${hostName}`), { code: 'ENOTFOUND' }), '');
