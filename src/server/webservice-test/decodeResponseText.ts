@@ -22,10 +22,25 @@ export function decodeResponseText(
 /**
  * Whether the text would take more than twice the body's bytes inside the JSON envelope: control
  * bytes are escaped as `\u0001` (6 bytes each) and invalid UTF-8 becomes U+FFFD (3 bytes), so
- * such a body travels as base64 instead, at 4/3 of its size.
+ * such a body travels as base64 instead, at 4/3 of its size. Counts as `JSON.stringify` would
+ * encode, without building the string, and stops as soon as the limit is passed.
  */
 export function isTooCostlyAsText(text: string, byteLength: number): boolean {
-  return Buffer.byteLength(JSON.stringify(text)) > 2 * byteLength + 2;
+  const limit = 2 * byteLength;
+  let cost = 0;
+  for (let index = 0; index < text.length && cost <= limit; index += 1) {
+    cost += envelopeBytesOf(text.charCodeAt(index));
+  }
+  return cost > limit;
+}
+
+function envelopeBytesOf(code: number): number {
+  if (code < 0x20) return [0x08, 0x09, 0x0a, 0x0c, 0x0d].includes(code) ? 2 : 6;
+  if (code === 0x22 || code === 0x5c) return 2;
+  if (code < 0x80) return 1;
+  // A surrogate is half of a 4-byte character.
+  if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff)) return 2;
+  return 3;
 }
 
 function charsetOf(contentType: string | undefined): string {
