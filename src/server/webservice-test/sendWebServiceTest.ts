@@ -228,7 +228,8 @@ function exchange(
     });
   });
   upstream.on('error', failWith);
-  // 102, 103 and the like: the platform does not wait for a final answer after one of these.
+  // 102, 103 and the like are reported at once: waiting for a final answer that may never come
+  // would end as a timeout after the whole deadline, which says nothing about the cause.
   upstream.on('information', (information) => {
     if (information.statusCode === 100) return;
     finishInterim(headOf(information.statusCode, information.statusMessage, information.headers));
