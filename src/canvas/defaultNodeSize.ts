@@ -6,13 +6,13 @@ import type { ModuleKind } from '../modules/moduleDefinitions';
  * measured it.
  */
 const defaultNodeSizes: Record<ModuleKind, { width: number; height: number }> = {
-  start: { width: 240, height: 60 },
-  message: { width: 240, height: 70 },
-  question: { width: 240, height: 70 },
-  'set-variable': { width: 240, height: 70 },
-  condition: { width: 240, height: 90 },
-  'web-service': { width: 240, height: 70 },
-  end: { width: 240, height: 60 },
+  start: { width: 240, height: 65 },
+  message: { width: 240, height: 65 },
+  question: { width: 240, height: 65 },
+  'set-variable': { width: 240, height: 65 },
+  condition: { width: 240, height: 85 },
+  'web-service': { width: 240, height: 65 },
+  end: { width: 240, height: 65 },
 };
 
 export function defaultNodeSize(kind: ModuleKind): { width: number; height: number } {
