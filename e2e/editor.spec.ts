@@ -40,7 +40,7 @@ test.describe('adding modules', () => {
     await expect(page.locator('.module-node[data-kind="end"]')).toHaveCount(3);
   });
 
-  test('dragging a palette item drops the module at the pointer', async ({ flowbench }) => {
+  test('dragging a palette item drops the module centred on the pointer', async ({ flowbench }) => {
     const canvasBox = await flowbench.canvas.boundingBox();
     if (!canvasBox) throw new Error('canvas not visible');
     const drop = { x: 120, y: 120 };
@@ -48,9 +48,9 @@ test.describe('adding modules', () => {
     await expect(flowbench.nodes('web-service')).toHaveCount(2);
     const added = await flowbench.selectedNode().boundingBox();
     if (!added) throw new Error('dropped node not visible');
-    // The node's top-left corner lands where the pointer let go.
-    expect(Math.abs(added.x - (canvasBox.x + drop.x))).toBeLessThan(20);
-    expect(Math.abs(added.y - (canvasBox.y + drop.y))).toBeLessThan(20);
+    // The node's centre lands where the pointer let go.
+    expect(Math.abs(added.x + added.width / 2 - (canvasBox.x + drop.x))).toBeLessThan(20);
+    expect(Math.abs(added.y + added.height / 2 - (canvasBox.y + drop.y))).toBeLessThan(20);
     await expect(flowbench.selectedNode()).toContainText('No URL');
   });
 });
