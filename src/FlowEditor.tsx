@@ -91,7 +91,7 @@ function EditorLayout({
 
   const showFailure = (error: unknown) => setNotice(noticeOf(error));
   const importFile = (file: File) =>
-    library.importFlow.mutate(file, { onError: showFailure, onSuccess: () => setNotice(null) });
+    library.importFlow.mutate(file, { onError: showFailure, onSuccess: setNotice });
 
   return (
     <div className="app">

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { selectedFragment, type FlowFragment } from '../store/createFlowStore';
 import { useFlowStoreApi } from '../store/FlowStoreContext';
+import { focusFindModule } from '../panels/FindModuleBox';
 
 const pasteOffset = { x: 40, y: 40 };
 
@@ -68,6 +69,9 @@ export function useEditorShortcuts() {
         event.preventDefault();
         const fragment = selectedFragment(state);
         if (fragment.nodes.length > 0) state.insertFragment(fragment, pasteOffset);
+      } else if (mod && key === 'f' && !event.shiftKey && !event.altKey) {
+        // In a text field the browser's own find stays (isTextEntry returned above).
+        if (focusFindModule()) event.preventDefault();
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -30,6 +30,25 @@ export function defaultModuleSize(kind: ModuleKind): ModuleSize {
   return { width: defaultWidth, height: defaultHeights[kind] };
 }
 
+/** Sizes of these modules: as the canvas measured them, else the default of their kind. */
+export function sizeOfModules(
+  nodes: readonly { id: string; type: ModuleKind; measured?: Partial<ModuleSize> }[],
+): SizeOf {
+  const sizes = new Map(
+    nodes.map((node) => {
+      const fallback = defaultModuleSize(node.type);
+      return [
+        node.id,
+        {
+          width: node.measured?.width ?? fallback.width,
+          height: node.measured?.height ?? fallback.height,
+        },
+      ];
+    }),
+  );
+  return (id) => sizes.get(id) ?? { width: defaultWidth, height: defaultHeights.message };
+}
+
 const horizontalGap = 60;
 const verticalGap = 70;
 

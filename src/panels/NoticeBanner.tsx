@@ -1,8 +1,28 @@
+import { useTidyUp } from '../canvas/useTidyUp';
 import type { Notice } from '../persistence/useFlowLibrary';
 
-export function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+function TidyUpAction({ onDone }: { onDone: () => void }) {
+  const tidyUp = useTidyUp();
   return (
-    <div className="banner banner-error" role="alert">
+    <button
+      type="button"
+      onClick={() => {
+        tidyUp();
+        onDone();
+      }}
+    >
+      Tidy up
+    </button>
+  );
+}
+
+export function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  const info = notice.tone === 'info';
+  return (
+    <div
+      className={`banner ${info ? 'banner-info' : 'banner-error'}`}
+      role={info ? 'status' : 'alert'}
+    >
       <div>
         <strong>{notice.title}</strong>
         {notice.details.length > 0 && (
@@ -13,6 +33,7 @@ export function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss:
           </ul>
         )}
       </div>
+      {notice.action === 'tidy-up' && <TidyUpAction onDone={onDismiss} />}
       <button type="button" onClick={onDismiss}>
         Dismiss
       </button>

@@ -3,6 +3,8 @@ import { flowNameSchema } from '../domain/flowDocumentSchema';
 import { flowFromCanvas } from '../store/appNode';
 import { useFlowStore, useFlowStoreApi, useUndoAvailability } from '../store/FlowStoreContext';
 import { TextField } from './fields/TextField';
+import { FindModuleBox } from './FindModuleBox';
+import { useTidyUp } from '../canvas/useTidyUp';
 import { CircleAlert } from 'lucide-react';
 import { selectFlowProblems } from '../store/selectFlowProblems';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
@@ -48,6 +50,7 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
   const problemCount = useFlowStore((state) => selectFlowProblems(state).length);
   const showToolsTab = useWorkspacePreferences((state) => state.showToolsTab);
   const importInput = useRef<HTMLInputElement>(null);
+  const tidyUp = useTidyUp();
 
   const exportFlow = () => {
     try {
@@ -70,12 +73,16 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
           onValid={renameFlow}
         />
       </div>
+      <FindModuleBox />
       <div className="toolbar-actions" role="toolbar" aria-label="Flow actions">
         <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)">
           Undo
         </button>
         <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
           Redo
+        </button>
+        <button type="button" onClick={tidyUp} title="Lay the flow out top to bottom">
+          Tidy up
         </button>
         <button
           type="button"

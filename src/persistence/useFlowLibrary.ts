@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createEmptyFlow } from '../domain/createFlows';
 import type { FlowDocument } from '../domain/flowDocumentSchema';
+import { modulesOverlap, sizeOfModules } from '../domain/layoutFlow';
 import { newId } from '../domain/newId';
 import { parseFlowFile, type FlowFileError } from '../domain/parseFlowFile';
+import { uniqueFlowName } from '../domain/uniqueFlowName';
 import type { FlowStore } from '../store/createFlowStore';
 import type { FlowRepository } from './flowRepository';
 import type { Autosave } from './createAutosave';
@@ -13,6 +15,9 @@ export const flowsQueryKey = ['flows'] as const;
 export interface Notice {
   title: string;
   details: string[];
+  /** `info` tells rather than warns; `tidy-up` offers the Tidy up button. */
+  tone?: 'error' | 'info';
+  action?: 'tidy-up';
 }
 
 export class NoticeError extends Error {
@@ -50,6 +55,13 @@ export function useFlowLibrary(
     });
   };
 
+  /** Names of the flows kept, the open one as it is now (a rename may not be saved yet). */
+  const flowNamesInUse = async (): Promise<string[]> => {
+    const { flowId, name } = store.getState();
+    const kept = await repository.listFlows();
+    return [name, ...kept.filter((flow) => flow.id !== flowId).map((flow) => flow.name)];
+  };
+
   const show = async (flow: FlowDocument) => {
     await autosave.flush();
     store.getState().loadFlow(flow);
@@ -67,7 +79,7 @@ export function useFlowLibrary(
 
   const createFlow = useMutation({
     mutationFn: async (name: string) => {
-      const flow = createEmptyFlow(name);
+      const flow = createEmptyFlow(uniqueFlowName(name, await flowNamesInUse()));
       await repository.saveFlow(flow);
       await show(flow);
     },
@@ -92,7 +104,7 @@ export function useFlowLibrary(
       await repository.saveFlow({
         ...original,
         id: newId('flow'),
-        name: `${original.name} (copy)`,
+        name: uniqueFlowName(`${original.name} (copy)`, await flowNamesInUse()),
       });
     },
     onSettled: refreshList,
@@ -117,7 +129,8 @@ export function useFlowLibrary(
   });
 
   const importFlow = useMutation({
-    mutationFn: async (file: File) => {
+    /** Resolves to a notice to show when the imported modules overlap (offering Tidy up). */
+    mutationFn: async (file: File): Promise<Notice | null> => {
       const parsed = parseFlowFile(await file.text());
       if (!parsed.ok) {
         throw new NoticeError({
@@ -126,9 +139,21 @@ export function useFlowLibrary(
         });
       }
       const taken = (await repository.loadFlow(parsed.flow.id)).ok;
-      const flow = taken ? { ...parsed.flow, id: newId('flow') } : parsed.flow;
+      const flow = {
+        ...parsed.flow,
+        id: taken ? newId('flow') : parsed.flow.id,
+        name: uniqueFlowName(parsed.flow.name, await flowNamesInUse()),
+      };
       await repository.saveFlow(flow);
       await show(flow);
+      return modulesOverlap(flow.nodes, sizeOfModules(flow.nodes))
+        ? {
+            title: `Some modules of ${flow.name} lie on top of each other`,
+            details: ['Tidy up lays the flow out top to bottom; Undo puts them back.'],
+            tone: 'info',
+            action: 'tidy-up',
+          }
+        : null;
     },
     onSettled: refreshList,
   });

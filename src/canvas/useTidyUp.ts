@@ -1,0 +1,23 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback } from 'react';
+import { layoutFlow, sizeOfModules } from '../domain/layoutFlow';
+import type { AppEdge, AppNode } from '../store/appNode';
+import { useFlowStoreApi } from '../store/FlowStoreContext';
+
+/** Never zoom in beyond 1× to show a small flow, and keep it clear of the canvas edges. */
+const tidyFit = { maxZoom: 1, padding: 0.12 };
+
+/**
+ * Tidy up: lays the open flow out top to bottom (`layoutFlow`, with the sizes the canvas
+ * measured) as one undo step, then shows all of it once the new positions are drawn.
+ */
+export function useTidyUp(): () => void {
+  const store = useFlowStoreApi();
+  const { fitView } = useReactFlow<AppNode, AppEdge>();
+  return useCallback(() => {
+    const { nodes, edges } = store.getState();
+    store.getState().applyLayout(layoutFlow({ nodes, edges }, sizeOfModules(nodes)));
+    // React Flow applies the new positions on its next render; fit the view after that.
+    requestAnimationFrame(() => requestAnimationFrame(() => void fitView(tidyFit)));
+  }, [store, fitView]);
+}
