@@ -22,6 +22,7 @@ import { localTargetPolicy } from './targetPolicy';
 import {
   allConnectionsClosed,
   closeServer,
+  freePort,
   listen,
   startFlowbench,
   startRawUpstream,
@@ -58,7 +59,14 @@ const call = (url: string, timeoutMs = 2000) =>
   flowbench.test({ url, body: platformBody, timeoutMs });
 
 beforeAll(async () => {
-  flowbench = await startFlowbench();
+  // Every name is unknown: these tests call IP literals, and never the system's DNS.
+  flowbench = await startFlowbench({
+    resolveHostName: (hostName, _options, callback) =>
+      callback(
+        Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostName}`), { code: 'ENOTFOUND' }),
+        [],
+      ),
+  });
   healthy = await startUpstream((_request, response) => {
     response.writeHead(200, { 'Content-Type': 'application/json' });
     response.end(variablesAnswer);
@@ -124,6 +132,22 @@ describe('an endpoint that is slow or stops', () => {
       outcome: 'network-error',
       code: 'ECONNRESET',
       reason: 'The server closed the connection before answering.',
+    });
+  });
+
+  it('is not listening: connection refused', async () => {
+    const port = await freePort();
+    expect(await call(`http://127.0.0.1:${port}/`)).toMatchObject({
+      outcome: 'network-error',
+      code: 'ECONNREFUSED',
+    });
+  });
+
+  it('has a name nobody knows: a DNS failure', async () => {
+    expect(await call('http://no-such-host.test/')).toMatchObject({
+      outcome: 'network-error',
+      code: 'ENOTFOUND',
+      reason: 'The host name no-such-host.test could not be found (DNS).',
     });
   });
 
