@@ -152,3 +152,35 @@ test('the response body is shown as read-only, pretty-printed JSON', async ({
   await body.pressSequentially('x');
   expect(await testBench.responseBodyText()).not.toContain('x');
 });
+
+test('variable names wrap after underscores only; a long sample value can be read whole', async ({
+  flowbench,
+  testBench,
+}) => {
+  await flowbench.selectNode('crm-lookup');
+  const name = testBench
+    .sentRow('consent_double_opt_in_sms')
+    .getByRole('rowheader', { name: 'consent_double_opt_in_sms', exact: true });
+  // Every line of the name ends at an underscore or at the end of the name.
+  const lines = await name.locator('code').evaluate((code) => {
+    const byTop = new Map<number, string>();
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      for (let offset = 0; offset < (text.textContent ?? '').length; offset++) {
+        const range = document.createRange();
+        range.setStart(text, offset);
+        range.setEnd(text, offset + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        byTop.set(top, (byTop.get(top) ?? '') + range.toString());
+      }
+    }
+    return [...byTop.values()];
+  });
+  expect(lines.join('')).toBe('consent_double_opt_in_sms');
+  for (const line of lines.slice(0, -1)) expect(line).toMatch(/_$/);
+
+  const long = 'a sample value far longer than the column it sits in, '.repeat(3).trim();
+  await testBench.sampleValue('nps_score').fill(long);
+  await expect(testBench.sampleValue('nps_score')).toHaveValue(long);
+  await expect(testBench.sampleValue('nps_score')).toHaveAttribute('title', long);
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { VariableAtNode } from '../../domain/webservice/variablesAtNode';
 
 /** Rows drawn at most; a flow with thousands of variables is searched, not scrolled. */
@@ -90,8 +90,8 @@ export function TestVariablesTable({
                     onChange={(event) => onIncludedChange(variable.name, event.target.checked)}
                   />
                 </td>
-                <th scope="row">
-                  <code>{variable.name}</code>
+                <th scope="row" className="test-variable-name">
+                  <code title={variable.name}>{withBreaksAtUnderscores(variable.name)}</code>
                 </th>
                 <td>
                   <span className={`tag tag-${variable.scope}`}>{scopeLabels[variable.scope]}</span>
@@ -117,9 +117,11 @@ export function TestVariablesTable({
                 </td>
                 <td>
                   <div className="test-sample">
+                    {/* The value scrolls in the field; the tooltip shows it whole. */}
                     <input
                       className="nodrag"
                       aria-label={`Sample value of ${variable.name}`}
+                      title={value}
                       value={value}
                       disabled={disabled}
                       spellCheck={false}
@@ -145,4 +147,14 @@ export function TestVariablesTable({
       </table>
     </div>
   );
+}
+
+/** A snake_case name that may wrap after its underscores, and nowhere else. */
+function withBreaksAtUnderscores(name: string): ReactNode[] {
+  return name.split(/(?<=_)/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }
