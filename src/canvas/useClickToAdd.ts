@@ -31,7 +31,7 @@ function freeOutputOf(node: AppNode, edges: readonly AppEdge[]): string | undefi
 export function useClickToAdd(): (kind: ModuleKind) => void {
   const store = useFlowStoreApi();
   const reactFlowStore = useStoreApi<AppNode, AppEdge>();
-  const { screenToFlowPosition } = useReactFlow<AppNode, AppEdge>();
+  const { screenToFlowPosition, setCenter, getZoom } = useReactFlow<AppNode, AppEdge>();
 
   return (kind) => {
     const { nodes, edges, addConnectedNode } = store.getState();
@@ -57,5 +57,21 @@ export function useClickToAdd(): (kind: ModuleKind) => void {
       position,
       previous && output ? { nodeId: previous.id, sourceHandle: output } : null,
     );
+    // Placed below a module near the edge of the view, it would land out of sight: follow it.
+    if (!canvas?.width) return;
+    const size = defaultNodeSize(kind);
+    const topLeft = screenToFlowPosition({ x: canvas.left, y: canvas.top });
+    const bottomRight = screenToFlowPosition({ x: canvas.right, y: canvas.bottom });
+    const inView =
+      position.x >= topLeft.x &&
+      position.y >= topLeft.y &&
+      position.x + size.width <= bottomRight.x &&
+      position.y + size.height <= bottomRight.y;
+    if (!inView) {
+      void setCenter(position.x + size.width / 2, position.y + size.height / 2, {
+        zoom: getZoom(),
+        duration: 200,
+      });
+    }
   };
 }
