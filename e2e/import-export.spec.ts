@@ -141,9 +141,10 @@ test('export downloads <name>.flow.json and importing it gives the same flow', a
   await page.getByRole('button', { name: 'Export flow' }).click();
   const again = parseFlowFile(await readFile(await (await againPromise).path(), 'utf8'));
   if (!again.ok) throw new Error('The second export does not parse');
-  // Same document; only the id differs, because the original is still in the list.
+  // Same document; id and name differ, because the original is still in the list.
   expect(again.flow.id).not.toBe(exported.flow.id);
-  expect({ ...again.flow, id: '' }).toEqual({ ...exported.flow, id: '' });
+  expect(again.flow.name).toBe('NPS survey with CRM lookup 2');
+  expect({ ...again.flow, id: '', name: '' }).toEqual({ ...exported.flow, id: '', name: '' });
 });
 
 test('a flow without Start can get one from the palette', async ({ flowbench, page }) => {
