@@ -465,7 +465,8 @@ test('a call under way survives leaving the module: back on it, it still waits a
   await testBench.send();
   await expect(testBench.result.getByRole('heading', { name: 'Result: OK' })).toBeVisible();
 
-  upstream.reply('/hook', { delayMs: 5_000 });
+  // Long enough never to end by itself on a slow machine: the test cancels it.
+  upstream.reply('/hook', { delayMs: 15_000 });
   await testBench.sendButton.click();
   const waiting = testBench.region
     .getByRole('status')
