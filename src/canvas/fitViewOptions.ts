@@ -1,4 +1,5 @@
 import type { FitViewOptions } from '@xyflow/react';
+import { useMemo } from 'react';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 
 /** The MiniMap's box plus its margin: a fitted flow stays clear of it. */
@@ -24,5 +25,6 @@ export function fitViewOptionsFor(miniMapVisible: boolean): ViewFit {
 }
 
 export function useFitViewOptions(): ViewFit {
-  return fitViewOptionsFor(useWorkspacePreferences((state) => state.miniMapVisible));
+  const miniMapVisible = useWorkspacePreferences((state) => state.miniMapVisible);
+  return useMemo(() => fitViewOptionsFor(miniMapVisible), [miniMapVisible]);
 }

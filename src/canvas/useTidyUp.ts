@@ -3,9 +3,7 @@ import { useCallback } from 'react';
 import { layoutFlow, sizeOfModules } from '../domain/layoutFlow';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStoreApi } from '../store/FlowStoreContext';
-
-/** Never zoom in beyond 1× to show a small flow, and keep it clear of the canvas edges. */
-const tidyFit = { maxZoom: 1, padding: 0.12 };
+import { useFitViewOptions } from './fitViewOptions';
 
 /**
  * Tidy up: lays the open flow out top to bottom (`layoutFlow`, with the sizes the canvas
@@ -14,10 +12,11 @@ const tidyFit = { maxZoom: 1, padding: 0.12 };
 export function useTidyUp(): () => void {
   const store = useFlowStoreApi();
   const { fitView } = useReactFlow<AppNode, AppEdge>();
+  const fitViewOptions = useFitViewOptions();
   return useCallback(() => {
     const { nodes, edges } = store.getState();
     store.getState().applyLayout(layoutFlow({ nodes, edges }, sizeOfModules(nodes)));
     // React Flow applies the new positions on its next render; fit the view after that.
-    requestAnimationFrame(() => requestAnimationFrame(() => void fitView(tidyFit)));
-  }, [store, fitView]);
+    requestAnimationFrame(() => requestAnimationFrame(() => void fitView(fitViewOptions)));
+  }, [store, fitView, fitViewOptions]);
 }
