@@ -9,6 +9,13 @@ import { FlowListPanel } from './panels/FlowListPanel';
 import { InspectorPanel } from './panels/InspectorPanel';
 import { NoticeBanner } from './panels/NoticeBanner';
 import { SaveFailedBanner } from './panels/SaveFailedBanner';
+import { StaleFlowBanner } from './panels/StaleFlowBanner';
+import { combineSaveStatuses } from './persistence/combineSaveStatuses';
+import {
+  announceFlowSaved,
+  followOtherTabs,
+  reloadStoredFlow,
+} from './persistence/followOtherTabs';
 import { Toolbar } from './panels/Toolbar';
 import type { FlowRepository } from './persistence/flowRepository';
 import { createAutosave, type Autosave } from './persistence/createAutosave';
@@ -16,7 +23,7 @@ import { flowsQueryKey, noticeOf, useFlowLibrary, type Notice } from './persiste
 import { createFlowStore } from './store/createFlowStore';
 import { FlowStoreProvider, useFlowStoreApi } from './store/FlowStoreContext';
 import type { TestBenchRepository } from './persistence/testBenchRepository';
-import { persistTestBenches } from './persistence/persistTestBenches';
+import { persistTestBenches, type TestBenchAutosave } from './persistence/persistTestBenches';
 import { createTestBenchStore, type TestBenchStore } from './store/createTestBenchStore';
 import { TestBenchServicesProvider } from './panels/webservice-test/WebServiceTools';
 import { ToolsPanel } from './workspace/ToolsPanel';
@@ -35,13 +42,18 @@ export function FlowEditor({
   const [store] = useState(() => createFlowStore(initialFlow));
   const [autosave] = useState(() =>
     createAutosave(store, repository, {
-      onSaved: () => void queryClient.invalidateQueries({ queryKey: flowsQueryKey }),
+      onSaved: (flowId, revision) => {
+        announceFlowSaved(flowId, revision);
+        void queryClient.invalidateQueries({ queryKey: flowsQueryKey });
+      },
     }),
   );
   useEffect(() => autosave.start(), [autosave]);
   useEffect(() => autosave.watchPage({ window, document }), [autosave]);
+  useEffect(() => followOtherTabs(store, autosave, repository), [store, autosave, repository]);
   const [testBenchStore] = useState(createTestBenchStore);
-  useEffect(() => persistTestBenches(testBenchStore, testBenches), [testBenchStore, testBenches]);
+  const [testBenchAutosave] = useState(() => persistTestBenches(testBenchStore, testBenches));
+  useEffect(() => testBenchAutosave.start(), [testBenchAutosave]);
 
   return (
     <FlowStoreProvider store={store}>
@@ -49,6 +61,7 @@ export function FlowEditor({
         <EditorLayout
           repository={repository}
           autosave={autosave}
+          testBenchAutosave={testBenchAutosave}
           testBenches={testBenches}
           testBenchStore={testBenchStore}
         />
@@ -60,11 +73,13 @@ export function FlowEditor({
 function EditorLayout({
   repository,
   autosave,
+  testBenchAutosave,
   testBenches,
   testBenchStore,
 }: {
   repository: FlowRepository;
   autosave: Autosave;
+  testBenchAutosave: TestBenchAutosave;
   testBenches: TestBenchRepository;
   testBenchStore: TestBenchStore;
 }) {
@@ -76,18 +91,25 @@ function EditorLayout({
   const library = useFlowLibrary(repository, store, autosave, (flowId) =>
     testBenchStore.getState().flowDeleted(flowId),
   );
-  const saveStatus = useSyncExternalStore(autosave.subscribe, autosave.getStatus);
+  const flowSaveStatus = useSyncExternalStore(autosave.subscribe, autosave.getStatus);
+  const benchSaveStatus = useSyncExternalStore(
+    testBenchAutosave.subscribe,
+    testBenchAutosave.getStatus,
+  );
+  const saveStatus = combineSaveStatuses(flowSaveStatus, benchSaveStatus);
   const [notice, setNotice] = useState<Notice | null>(null);
   useEditorShortcuts();
 
   useEffect(() => {
     if (saveStatus.state === 'saved') return;
     const warn = (event: BeforeUnloadEvent) => {
-      if (autosave.hasUnsavedChanges()) event.preventDefault();
+      if (autosave.hasUnsavedChanges() || testBenchAutosave.hasUnsavedChanges()) {
+        event.preventDefault();
+      }
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [saveStatus.state, autosave]);
+  }, [saveStatus.state, autosave, testBenchAutosave]);
 
   const showFailure = (error: unknown) => setNotice(noticeOf(error));
   const importFile = (file: File) =>
@@ -102,7 +124,19 @@ function EditorLayout({
       />
       <div className="banners">
         {saveStatus.state === 'failed' && (
-          <SaveFailedBanner status={saveStatus} onRetry={() => void autosave.flush()} />
+          <SaveFailedBanner
+            status={saveStatus}
+            onRetry={() => void Promise.all([autosave.flush(), testBenchAutosave.flush()])}
+          />
+        )}
+        {saveStatus.state === 'conflict' && (
+          <StaleFlowBanner
+            onReload={() =>
+              void reloadStoredFlow(store, autosave, repository, saveStatus.flowId).then(
+                (problem) => problem && setNotice({ title: 'Reload failed', details: [problem] }),
+              )
+            }
+          />
         )}
         {notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />}
       </div>

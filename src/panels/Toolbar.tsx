@@ -31,6 +31,7 @@ const saveStatusText: Record<SaveStatus['state'], string> = {
   pending: 'Unsaved changes…',
   saving: 'Saving…',
   failed: 'Not saved',
+  conflict: 'Not saved: changed in another tab',
 };
 
 interface ToolbarProps {

@@ -10,6 +10,7 @@ function createFakeRepository() {
   const stored = new Map<string, FlowDocument>();
   const saves: FlowDocument[] = [];
   let failure: string | null = null;
+  let conflictFrom: number | null = null;
   let saveAttempts = 0;
   let gate: Promise<void> | null = null;
 
@@ -25,7 +26,9 @@ function createFakeRepository() {
     loadFlow: (id) => {
       const flow = stored.get(id);
       return Promise.resolve(
-        flow ? { ok: true, flow: structuredClone(flow) } : { ok: false, reason: 'missing' },
+        flow
+          ? { ok: true, flow: structuredClone(flow), revision: saves.length }
+          : { ok: false, reason: 'missing' },
       );
     },
     saveFlow: async (flow) => {
@@ -33,9 +36,12 @@ function createFakeRepository() {
       const failWith = failure;
       if (gate) await gate;
       if (failWith !== null) throw new Error(failWith);
+      if (conflictFrom !== null)
+        return { ok: false, reason: 'conflict', storedRevision: conflictFrom };
       const copy = structuredClone(flow);
       stored.set(flow.id, copy);
       saves.push(copy);
+      return { ok: true, revision: saves.length };
     },
     deleteFlow: (id) => {
       stored.delete(id);
@@ -55,6 +61,14 @@ function createFakeRepository() {
     },
     recover: () => {
       failure = null;
+    },
+    /** Another tab saved: every write is refused as a conflict until `recover`. */
+    savedElsewhere: (flow: FlowDocument) => {
+      stored.set(flow.id, structuredClone(flow));
+      conflictFrom = 99;
+    },
+    acceptWrites: () => {
+      conflictFrom = null;
     },
     /** Holds every save until the returned function is called. */
     holdSaves: () => {
@@ -77,7 +91,7 @@ function setUp() {
   const flow = createEmptyFlow('Autosaved flow');
   const store = createFlowStore(flow);
   const fake = createFakeRepository();
-  const onSaved = vi.fn<(flowId: string) => void>();
+  const onSaved = vi.fn<(flowId: string, revision: number) => void>();
   const autosave = createAutosave(store, fake.repository, { delayMs, retryDelaysMs, onSaved });
   const stop = autosave.start();
   return { flow, store, fake, autosave, stop, onSaved };
@@ -136,7 +150,7 @@ describe('createAutosave', () => {
     expect(lastSaved(fake.saves).id).toBe(flow.id);
     expect(textOf(lastSaved(fake.saves), id)).toBe('Hello');
     expect(stateOf(autosave)).toBe('saved');
-    expect(onSaved).toHaveBeenCalledWith(flow.id);
+    expect(onSaved).toHaveBeenCalledWith(flow.id, 1);
   });
 
   it('writes a burst of changes once, with the last of them', async () => {
@@ -618,5 +632,47 @@ describe('createAutosave writes at once when leaving an edit', () => {
 
     expect(stateOf(autosave)).toBe('pending');
     expect(autosave.hasUnsavedChanges()).toBe(false);
+  });
+
+  describe('when another tab saved the flow', () => {
+    it('does not overwrite, says so, holds the change and never retries on its own', async () => {
+      const { store, autosave, fake, flow } = setUp();
+      fake.savedElsewhere({ ...flow, name: 'Newer, from the other tab' });
+
+      addMessage(store, 'Typed in the stale tab');
+      await vi.advanceTimersByTimeAsync(delayMs);
+
+      expect(autosave.getStatus()).toEqual({ state: 'conflict', flowId: flow.id });
+      expect(fake.saves).toHaveLength(0);
+      expect(autosave.hasUnsavedChanges()).toBe(true);
+      const attempts = fake.attempts();
+      addMessage(store, 'More typing');
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(fake.attempts()).toBe(attempts);
+      expect(autosave.getStatus().state).toBe('conflict');
+    });
+
+    it('shows the stored flow on reload and saves again from there', async () => {
+      const { store, autosave, fake, flow } = setUp();
+      const newer = { ...flow, name: 'Newer, from the other tab' };
+      fake.savedElsewhere(newer);
+      addMessage(store, 'Typed in the stale tab');
+      await vi.advanceTimersByTimeAsync(delayMs);
+      expect(autosave.getStatus().state).toBe('conflict');
+
+      fake.acceptWrites();
+      autosave.replaceWithStored(newer, () => store.getState().loadFlow(newer));
+
+      expect(store.getState().name).toBe('Newer, from the other tab');
+      expect(autosave.getStatus()).toEqual({ state: 'saved' });
+      expect(autosave.hasUnsavedChanges()).toBe(false);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(fake.saves).toHaveLength(0);
+
+      store.getState().renameFlow('Renamed after the reload');
+      await vi.advanceTimersByTimeAsync(delayMs);
+      expect(lastSaved(fake.saves).name).toBe('Renamed after the reload');
+      expect(autosave.getStatus().state).toBe('saved');
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { FlowDocument } from '../domain/flowDocumentSchema';
 import { flowFromCanvas } from '../store/appNode';
 import { sameFlowDocument, type FlowDocumentState, type FlowStore } from '../store/createFlowStore';
 import type { FlowRepository } from './flowRepository';
@@ -6,7 +7,9 @@ export type SaveStatus =
   | { state: 'saved' }
   | { state: 'pending' }
   | { state: 'saving' }
-  | { state: 'failed'; message: string; attempt: number; retryInMs: number };
+  | { state: 'failed'; message: string; attempt: number; retryInMs: number }
+  /** Another tab saved the flow since this one read it: nothing is written until it reloads. */
+  | { state: 'conflict'; flowId: string };
 
 export interface AutosaveOptions {
   /** Quiet time after the last change before writing. */
@@ -15,7 +18,7 @@ export interface AutosaveOptions {
   maxWaitMs?: number;
   /** Waits between retries of a failed save; the last one repeats. */
   retryDelaysMs?: readonly number[];
-  onSaved?: (flowId: string) => void;
+  onSaved?: (flowId: string, revision: number) => void;
 }
 
 /** The page events after which what is pending is written at once. */
@@ -29,6 +32,11 @@ export interface Autosave {
   subscribe: (listener: () => void) => () => void;
   /** Writes every pending change now. */
   flush: () => Promise<void>;
+  /**
+   * Shows `flow` as stored (read again after another tab saved it): `show` puts it in the store,
+   * which is then not a change to write; what was pending or in conflict for it is dropped.
+   */
+  replaceWithStored: (flow: FlowDocument, show: () => void) => void;
   /** Whether a change is not yet written (or being written): leaving now could lose it. */
   hasUnsavedChanges: () => boolean;
   /** Starts watching the store; the returned function stops and writes what is pending. */
@@ -63,6 +71,10 @@ export function createAutosave(
   let running: Promise<void> | null = null;
   /** When the oldest change not yet written was made. */
   let unsavedSince: number | null = null;
+  /** Flows another tab saved since this one read them: their changes wait for a reload. */
+  const conflicts = new Set<string>();
+  let replacing = false;
+  const isHeld = () => status.state === 'failed' || status.state === 'conflict';
 
   const setStatus = (next: SaveStatus) => {
     status = next;
@@ -87,21 +99,31 @@ export function createAutosave(
 
   const writePending = async () => {
     clearTimeout(timer);
-    if (pending.size === 0) return;
+    const writable = [...pending].filter(([flowId]) => !conflicts.has(flowId));
+    if (writable.length === 0) return;
     setStatus({ state: 'saving' });
     try {
-      for (const [flowId, state] of [...pending]) {
+      for (const [flowId, state] of writable) {
         const flow = flowFromCanvas(state);
         const json = JSON.stringify(flow);
         if (lastSavedJson.get(flowId) !== json) {
-          await repository.saveFlow(flow);
+          const saved = await repository.saveFlow(flow);
+          if (!saved.ok) {
+            conflicts.add(flowId);
+            continue;
+          }
           lastSavedJson.set(flowId, json);
-          onSaved?.(flowId);
+          onSaved?.(flowId, saved.revision);
         }
         if (pending.get(flowId) === state) pending.delete(flowId);
       }
       failedAttempts = 0;
       if (pending.size === 0) unsavedSince = null;
+      const [conflicted] = conflicts;
+      if (conflicted !== undefined) {
+        setStatus({ state: 'conflict', flowId: conflicted });
+        return;
+      }
       setStatus(pending.size > 0 ? { state: 'pending' } : { state: 'saved' });
       if (pending.size > 0) schedule(delayMs);
     } catch (error) {
@@ -122,12 +144,13 @@ export function createAutosave(
   lastSavedJson.set(initial.flowId, JSON.stringify(flowFromCanvas(initial)));
 
   const onStoreChange = (state: FlowDocumentState, previous: FlowDocumentState) => {
+    if (replacing) return;
     const dragEnded =
       state.nodes !== previous.nodes &&
       previous.nodes.some((node) => node.dragging) &&
       !state.nodes.some((node) => node.dragging);
     if (state.flowId === previous.flowId && sameFlowDocument(previous, state)) {
-      if (dragEnded && pending.size > 0 && status.state !== 'failed') void saveAll();
+      if (dragEnded && pending.size > 0 && !isHeld()) void saveAll();
       return;
     }
     if (state.flowId !== previous.flowId) {
@@ -139,7 +162,7 @@ export function createAutosave(
     pending.set(state.flowId, state);
     const now = Date.now();
     unsavedSince ??= now;
-    if (status.state !== 'failed') {
+    if (!isHeld()) {
       if (!running) setStatus({ state: 'pending' });
       // A dropped module is written at once: a reload right after a drag keeps the move.
       schedule(dragEnded ? 0 : Math.max(0, Math.min(delayMs, unsavedSince + maxWaitMs - now)));
@@ -147,7 +170,7 @@ export function createAutosave(
   };
 
   const writeNow = () => {
-    if (pending.size > 0 && status.state !== 'failed') void saveAll();
+    if (pending.size > 0 && !isHeld()) void saveAll();
   };
 
   const unsavedJsonDiffers = () =>
@@ -164,7 +187,25 @@ export function createAutosave(
     flush: async () => {
       await saveAll();
       // Changes made while a write was in flight are written too, unless writing just failed.
-      if (pending.size > 0 && status.state !== 'failed') await saveAll();
+      if (pending.size > 0 && !isHeld()) await saveAll();
+    },
+    replaceWithStored: (flow, show) => {
+      replacing = true;
+      try {
+        show();
+      } finally {
+        replacing = false;
+      }
+      pending.delete(flow.id);
+      conflicts.delete(flow.id);
+      lastSavedJson.set(flow.id, JSON.stringify(flowFromCanvas(store.getState())));
+      if (pending.size === 0) unsavedSince = null;
+      const [conflicted] = conflicts;
+      if (conflicted !== undefined) setStatus({ state: 'conflict', flowId: conflicted });
+      else if (status.state === 'conflict' || pending.size === 0) {
+        setStatus(pending.size > 0 ? { state: 'pending' } : { state: 'saved' });
+        if (pending.size > 0) schedule(delayMs);
+      }
     },
     hasUnsavedChanges: () => running !== null || unsavedJsonDiffers(),
     start: () => {

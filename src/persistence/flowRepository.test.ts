@@ -41,7 +41,7 @@ describe('createIndexedDbFlowRepository', () => {
 
     await repository.saveFlow(flow);
 
-    expect(await repository.loadFlow(flow.id)).toEqual({ ok: true, flow });
+    expect(await repository.loadFlow(flow.id)).toEqual({ ok: true, flow, revision: 1 });
   });
 
   it('keeps flows for the next visit, when the app opens the database again', async () => {
@@ -51,7 +51,7 @@ describe('createIndexedDbFlowRepository', () => {
 
     const nextVisit = createIndexedDbFlowRepository(databaseName);
 
-    expect(await nextVisit.loadFlow(flow.id)).toEqual({ ok: true, flow });
+    expect(await nextVisit.loadFlow(flow.id)).toEqual({ ok: true, flow, revision: 1 });
   });
 
   it('lists saved flows by name, most recently saved first', async () => {
@@ -215,5 +215,81 @@ describe('createIndexedDbFlowRepository', () => {
 
     await repository.writeLastOpenFlowId('flow-b');
     expect(await repository.readLastOpenFlowId()).toBe('flow-b');
+  });
+
+  describe('revisions: two tabs on one database', () => {
+    it('refuses, as a conflict value, a write on top of a revision another tab replaced', async () => {
+      const databaseName = freshDatabaseName();
+      const flow = createEmptyFlow('Shared');
+      const tabA = createIndexedDbFlowRepository(databaseName);
+      await tabA.saveFlow(flow);
+      const tabB = createIndexedDbFlowRepository(databaseName);
+      await tabB.loadFlow(flow.id);
+
+      expect(await tabA.saveFlow({ ...flow, name: 'Renamed in A' })).toEqual({
+        ok: true,
+        revision: 2,
+      });
+      const stale = await tabB.saveFlow({ ...flow, name: 'Stale write from B' });
+
+      expect(stale).toEqual({ ok: false, reason: 'conflict', storedRevision: 2 });
+      const kept = await createIndexedDbFlowRepository(databaseName).loadFlow(flow.id);
+      expect(kept.ok && kept.flow.name).toBe('Renamed in A');
+    });
+
+    it('writes again once the stale tab has read the newer revision', async () => {
+      const databaseName = freshDatabaseName();
+      const flow = createEmptyFlow('Shared');
+      const tabA = createIndexedDbFlowRepository(databaseName);
+      await tabA.saveFlow(flow);
+      const tabB = createIndexedDbFlowRepository(databaseName);
+      await tabB.loadFlow(flow.id);
+      await tabA.saveFlow({ ...flow, name: 'From A' });
+
+      const reloaded = await tabB.loadFlow(flow.id);
+
+      expect(reloaded).toMatchObject({ ok: true, revision: 2 });
+      expect(await tabB.saveFlow({ ...flow, name: 'From B after reading A' })).toEqual({
+        ok: true,
+        revision: 3,
+      });
+    });
+
+    it('never overwrites a flow this tab has not read (a new flow under a taken id)', async () => {
+      const databaseName = freshDatabaseName();
+      const flow = createEmptyFlow('Original');
+      await createIndexedDbFlowRepository(databaseName).saveFlow(flow);
+
+      const newTab = createIndexedDbFlowRepository(databaseName);
+      const result = await newTab.saveFlow({ ...flow, name: 'Imposter' });
+
+      expect(result).toEqual({ ok: false, reason: 'conflict', storedRevision: 1 });
+      const kept = await newTab.loadFlow(flow.id);
+      expect(kept.ok && kept.flow.name).toBe('Original');
+    });
+
+    it('reads a record stored before revisions as revision 0 and saves on top of it', async () => {
+      const databaseName = freshDatabaseName();
+      const flow = createEmptyFlow('From an older Flowbench');
+      await writeRawRecord(databaseName, { id: flow.id, name: flow.name, updatedAt: 1, flow });
+      const repository = createIndexedDbFlowRepository(databaseName);
+
+      expect(await repository.loadFlow(flow.id)).toEqual({ ok: true, flow, revision: 0 });
+      expect(await repository.saveFlow({ ...flow, name: 'Upgraded' })).toEqual({
+        ok: true,
+        revision: 1,
+      });
+      expect((await repository.listFlows()).map((summary) => summary.name)).toEqual(['Upgraded']);
+    });
+
+    it('writes a flow deleted in another tab again rather than losing the edit', async () => {
+      const databaseName = freshDatabaseName();
+      const flow = createEmptyFlow('Deleted elsewhere');
+      const tabA = createIndexedDbFlowRepository(databaseName);
+      await tabA.saveFlow(flow);
+      await createIndexedDbFlowRepository(databaseName).deleteFlow(flow.id);
+
+      expect(await tabA.saveFlow({ ...flow, name: 'Still typed' })).toMatchObject({ ok: true });
+    });
   });
 });

@@ -15,15 +15,27 @@ export interface FlowSummary {
 }
 
 export type LoadFlowResult =
-  | { ok: true; flow: FlowDocument }
+  | { ok: true; flow: FlowDocument; revision: number }
   | { ok: false; reason: 'missing' }
   | { ok: false; reason: 'damaged'; message: string };
 
-/** Where flows live between visits. Every read is parsed: storage is a boundary too. */
+/** A write refused because another tab saved the flow since this one read it is a value. */
+export type SaveFlowResult =
+  { ok: true; revision: number } | { ok: false; reason: 'conflict'; storedRevision: number };
+
+/**
+ * Where flows live between visits. Every read is parsed: storage is a boundary too.
+ *
+ * Each stored flow carries a revision, raised by every write (records from before revisions
+ * count as 0). One repository is one tab's view: it remembers the revision it last read or wrote
+ * of each flow, and `saveFlow` writes only on top of that revision (compare-and-set in one
+ * transaction). A flow this tab never read may only be created, not overwritten; a flow deleted
+ * meanwhile may be written again, so nothing typed is lost.
+ */
 export interface FlowRepository {
   listFlows: () => Promise<FlowSummary[]>;
   loadFlow: (id: string) => Promise<LoadFlowResult>;
-  saveFlow: (flow: FlowDocument) => Promise<void>;
+  saveFlow: (flow: FlowDocument) => Promise<SaveFlowResult>;
   deleteFlow: (id: string) => Promise<void>;
   readLastOpenFlowId: () => Promise<string | null>;
   writeLastOpenFlowId: (id: string) => Promise<void>;
@@ -36,6 +48,13 @@ const storedFlowSchema = z.object({
   flow: z.unknown(),
 });
 
+const storedRevisionSchema = z.object({ revision: z.int().min(0) });
+
+function revisionOf(record: unknown): number {
+  const parsed = storedRevisionSchema.safeParse(record);
+  return parsed.success ? parsed.data.revision : 0;
+}
+
 const lastOpenFlowKey = 'lastOpenFlowId';
 
 export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName): FlowRepository {
@@ -44,6 +63,7 @@ export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName
     database ??= openFlowbenchDatabase(databaseName);
     return database;
   };
+  const revisionsSeen = new Map<string, number>();
 
   return {
     listFlows: async () => {
@@ -66,15 +86,36 @@ export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName
         return { ok: false, reason: 'damaged', message: z.prettifyError(stored.error) };
       }
       const parsed = flowDocumentSchema.safeParse(stored.data.flow);
-      return parsed.success
-        ? { ok: true, flow: parsed.data }
-        : { ok: false, reason: 'damaged', message: z.prettifyError(parsed.error) };
+      if (!parsed.success) {
+        return { ok: false, reason: 'damaged', message: z.prettifyError(parsed.error) };
+      }
+      const revision = revisionOf(record);
+      revisionsSeen.set(id, revision);
+      return { ok: true, flow: parsed.data, revision };
     },
 
     saveFlow: async (flow) => {
-      await (
-        await open()
-      ).put('flows', { id: flow.id, name: flow.name, updatedAt: Date.now(), flow });
+      const transaction = (await open()).transaction('flows', 'readwrite');
+      const stored: unknown = await transaction.store.get(flow.id);
+      const storedRevision = stored === undefined ? null : revisionOf(stored);
+      const seen = revisionsSeen.get(flow.id);
+      if (storedRevision !== null && storedRevision !== seen) {
+        await transaction.done;
+        return { ok: false, reason: 'conflict', storedRevision };
+      }
+      const revision = Math.max(storedRevision ?? 0, seen ?? 0) + 1;
+      await Promise.all([
+        transaction.store.put({
+          id: flow.id,
+          name: flow.name,
+          updatedAt: Date.now(),
+          revision,
+          flow,
+        }),
+        transaction.done,
+      ]);
+      revisionsSeen.set(flow.id, revision);
+      return { ok: true, revision };
     },
 
     deleteFlow: async (id) => {

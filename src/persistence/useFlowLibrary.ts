@@ -55,6 +55,16 @@ export function useFlowLibrary(
     });
   };
 
+  /** Writes a flow; another tab's newer save of it is not overwritten but reported. */
+  const saveOrThrow = async (flow: FlowDocument) => {
+    const saved = await repository.saveFlow(flow);
+    if (saved.ok) return;
+    throw new NoticeError({
+      title: `${flow.name} was changed in another tab; nothing was overwritten`,
+      details: ['Open it again to see the newer version.'],
+    });
+  };
+
   /** Names of the flows kept, the open one as it is now (a rename may not be saved yet). */
   const flowNamesInUse = async (): Promise<string[]> => {
     const { flowId, name } = store.getState();
@@ -80,7 +90,7 @@ export function useFlowLibrary(
   const createFlow = useMutation({
     mutationFn: async (name: string) => {
       const flow = createEmptyFlow(uniqueFlowName(name, await flowNamesInUse()));
-      await repository.saveFlow(flow);
+      await saveOrThrow(flow);
       await show(flow);
     },
     onSettled: refreshList,
@@ -93,7 +103,7 @@ export function useFlowLibrary(
         await autosave.flush();
         return;
       }
-      await repository.saveFlow({ ...(await loadOrThrow(id)), name });
+      await saveOrThrow({ ...(await loadOrThrow(id)), name });
     },
     onSettled: refreshList,
   });
@@ -101,7 +111,7 @@ export function useFlowLibrary(
   const duplicateFlow = useMutation({
     mutationFn: async (id: string) => {
       const original = await loadOrThrow(id);
-      await repository.saveFlow({
+      await saveOrThrow({
         ...original,
         id: newId('flow'),
         name: uniqueFlowName(`${original.name} (copy)`, await flowNamesInUse()),
@@ -121,7 +131,7 @@ export function useFlowLibrary(
       if (next) await show(await loadOrThrow(next.id));
       else {
         const flow = createEmptyFlow('Untitled flow');
-        await repository.saveFlow(flow);
+        await saveOrThrow(flow);
         await show(flow);
       }
     },
@@ -144,7 +154,7 @@ export function useFlowLibrary(
         id: taken ? newId('flow') : parsed.flow.id,
         name: uniqueFlowName(parsed.flow.name, await flowNamesInUse()),
       };
-      await repository.saveFlow(flow);
+      await saveOrThrow(flow);
       await show(flow);
       return modulesOverlap(flow.nodes, sizeOfModules(flow.nodes))
         ? {

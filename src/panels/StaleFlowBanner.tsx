@@ -1,0 +1,15 @@
+/** Shown when another tab saved the open flow after this one read it and this tab has changes. */
+export function StaleFlowBanner({ onReload }: { onReload: () => void }) {
+  return (
+    <div className="banner banner-error stale-flow-banner" role="alert">
+      <div>
+        <strong>This flow was changed in another tab.</strong> Your latest changes here were not
+        saved, so they cannot overwrite the newer work. Reload the flow to continue from the saved
+        version.
+      </div>
+      <button type="button" onClick={onReload}>
+        Reload flow
+      </button>
+    </div>
+  );
+}
