@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { layoutFlow, sizeOfModules } from '../domain/layoutFlow';
+import { sizeOfModules } from '../domain/moduleBoxes';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStoreApi } from '../store/FlowStoreContext';
 import { useFitViewOptions } from './fitViewOptions';
@@ -14,9 +14,12 @@ export function useTidyUp(): () => void {
   const { fitView } = useReactFlow<AppNode, AppEdge>();
   const fitViewOptions = useFitViewOptions();
   return useCallback(() => {
-    const { nodes, edges } = store.getState();
-    store.getState().applyLayout(layoutFlow({ nodes, edges }, sizeOfModules(nodes)));
-    // React Flow applies the new positions on its next render; fit the view after that.
-    requestAnimationFrame(() => requestAnimationFrame(() => void fitView(fitViewOptions)));
+    // The layout engine (dagre) is fetched the first time it is needed, not with the editor.
+    void import('../domain/layoutFlow').then(({ layoutFlow }) => {
+      const { nodes, edges } = store.getState();
+      store.getState().applyLayout(layoutFlow({ nodes, edges }, sizeOfModules(nodes)));
+      // React Flow applies the new positions on its next render; fit the view after that.
+      requestAnimationFrame(() => requestAnimationFrame(() => void fitView(fitViewOptions)));
+    });
   }, [store, fitView, fitViewOptions]);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoFlow } from './createFlows';
 import { flowDocumentSchema, type FlowDocument } from './flowDocumentSchema';
-import { defaultModuleSize, layoutFlow, modulesOverlap, type SizeOf } from './layoutFlow';
+import { layoutFlow } from './layoutFlow';
+import { defaultModuleSize, modulesOverlap, type SizeOf } from './moduleBoxes';
 
 const at = { x: 0, y: 0 };
 

@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { findModules, type ModuleMatch } from '../domain/findModules';
-import { sizeOfModules } from '../domain/layoutFlow';
+import { sizeOfModules } from '../domain/moduleBoxes';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStore, useFlowStoreApi } from '../store/FlowStoreContext';
 

@@ -5,7 +5,7 @@ import { useFlowStore, useFlowStoreApi, useUndoAvailability } from '../store/Flo
 import { TextField } from './fields/TextField';
 import { FindModuleBox } from './FindModuleBox';
 import { useTidyUp } from '../canvas/useTidyUp';
-import { CircleAlert } from 'lucide-react';
+import { CircleAlert, Redo2, Undo2 } from 'lucide-react';
 import { selectFlowProblems } from '../store/selectFlowProblems';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 import type { SaveStatus } from '../persistence/createAutosave';
@@ -76,11 +76,25 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
       </div>
       <FindModuleBox />
       <div className="toolbar-actions" role="toolbar" aria-label="Flow actions">
-        <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)">
-          Undo
+        <button
+          type="button"
+          className="toolbar-icon-button"
+          onClick={undo}
+          disabled={!canUndo}
+          aria-label="Undo"
+          title="Undo (Ctrl/Cmd+Z)"
+        >
+          <Undo2 size={16} aria-hidden="true" />
         </button>
-        <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
-          Redo
+        <button
+          type="button"
+          className="toolbar-icon-button"
+          onClick={redo}
+          disabled={!canRedo}
+          aria-label="Redo"
+          title="Redo (Shift+Ctrl/Cmd+Z)"
+        >
+          <Redo2 size={16} aria-hidden="true" />
         </button>
         <button type="button" onClick={tidyUp} title="Lay the flow out top to bottom">
           Tidy up

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createEmptyFlow } from '../domain/createFlows';
 import type { FlowDocument } from '../domain/flowDocumentSchema';
-import { modulesOverlap, sizeOfModules } from '../domain/layoutFlow';
+import { modulesOverlap, sizeOfModules } from '../domain/moduleBoxes';
 import { newId } from '../domain/newId';
 import { parseFlowFile, type FlowFileError } from '../domain/parseFlowFile';
 import { uniqueFlowName } from '../domain/uniqueFlowName';
