@@ -11,19 +11,90 @@ export interface FlowFileError {
   message: string;
 }
 
+/**
+ * What a flow file may hold, so a hostile or broken file is refused with a message instead of
+ * freezing the page: far beyond any flow an author builds by hand.
+ */
+export const flowFileLimits = {
+  /** Characters of the whole file (about 20 MB). */
+  fileChars: 20_000_000,
+  /** Arrays and objects inside each other; a flow needs about 6. */
+  nestingDepth: 64,
+  nodes: 20_000,
+  edges: 40_000,
+  /** Characters of any one text in the file (names, texts, prompts, values, URLs, …). */
+  stringChars: 10_000,
+} as const;
+
 export type ParseFlowFileResult =
   { ok: true; flow: FlowDocument } | { ok: false; errors: FlowFileError[] };
 
 /** Reads a flow file's text: JSON, schema version, shape and graph, with every error located. */
 export function parseFlowFile(text: string): ParseFlowFileResult {
+  const refuse = (message: string): ParseFlowFileResult => ({
+    ok: false,
+    errors: [{ where: '', message }],
+  });
+  if (text.length > flowFileLimits.fileChars) {
+    return refuse(
+      `The file is too large (${text.length.toLocaleString('en')} characters); a flow file may have at most ${flowFileLimits.fileChars.toLocaleString('en')}`,
+    );
+  }
+  if (nestingDepthOf(text) > flowFileLimits.nestingDepth) {
+    return refuse(
+      `The file nests arrays or objects more than ${flowFileLimits.nestingDepth} levels deep; a flow file is much flatter`,
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [{ where: '', message: `The file is not valid JSON: ${reason}` }] };
+    return refuse(`The file is not valid JSON: ${reason}`);
   }
   return parseFlowDocument(json);
+}
+
+/** How deep `[` and `{` nest in JSON text, brackets inside strings aside; linear, no recursion. */
+function nestingDepthOf(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index += 1;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (char === 0x5d || char === 0x7d) depth -= 1;
+  }
+  return deepest;
+}
+
+/** The first text longer than the limit, with where it is; `value` is at most 64 levels deep. */
+function findOverlongString(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === 'string') return value.length > flowFileLimits.stringChars ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.length > flowFileLimits.stringChars) return path;
+    const found = findOverlongString(inner, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+function countLimitError(json: object, field: 'nodes' | 'edges'): FlowFileError | null {
+  const count = arrayField(json, field).length;
+  const limit = flowFileLimits[field];
+  return count > limit
+    ? {
+        where: field,
+        message: `The file has ${count.toLocaleString('en')} ${field}; a flow may have at most ${limit.toLocaleString('en')}`,
+      }
+    : null;
 }
 
 export function parseFlowDocument(json: unknown): ParseFlowFileResult {
@@ -56,6 +127,22 @@ export function parseFlowDocument(json: unknown): ParseFlowFileResult {
         {
           where: 'schemaVersion',
           message: `Unsupported schemaVersion ${JSON.stringify(json.schemaVersion)}; this Flowbench reads schemaVersion ${currentSchemaVersion}`,
+        },
+      ],
+    };
+  }
+  const tooMany = [countLimitError(json, 'nodes'), countLimitError(json, 'edges')].filter(
+    (error) => error !== null,
+  );
+  if (tooMany.length > 0) return { ok: false, errors: tooMany };
+  const overlong = findOverlongString(json);
+  if (overlong) {
+    return {
+      ok: false,
+      errors: [
+        {
+          where: describeLocation(overlong, json),
+          message: `Text longer than ${flowFileLimits.stringChars.toLocaleString('en')} characters; a flow file keeps texts shorter`,
         },
       ],
     };
