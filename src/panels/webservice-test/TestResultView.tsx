@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ReturnedVariablesTable } from './ReturnedVariablesTable';
+import { shownVariableLimit } from './TestVariablesTable';
 import { checkWebServiceResponse } from '../../domain/webservice/checkWebServiceResponse';
 import { curlCommandFor } from '../../domain/webservice/curlCommandFor';
 import { testVerdictOf, type LatencyVerdict } from '../../domain/webservice/testVerdictOf';
@@ -70,8 +72,6 @@ export function TestResultView({ run, heading }: { run: TestRun; heading: string
   const response = 'response' in result ? result.response : null;
   const explanation = explain(result);
   const verdict = testVerdictOf(result);
-  const returnedNames = new Set(check.returned.map((variable) => variable.name));
-  const missingNames = new Set(check.missing);
   return (
     <section
       className="test-result"
@@ -122,84 +122,24 @@ export function TestResultView({ run, heading }: { run: TestRun; heading: string
       )}
 
       {(response !== null || check.missing.length > 0) && result.outcome !== 'timeout' && (
-        <table className="test-table" aria-label="Returned variables">
-          <caption>
-            Returned variables
-            {!check.setAtRuntime && check.returned.length > 0 && (
-              <span className="muted"> (too late: at runtime the platform sets none of them)</span>
-            )}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Value</th>
-              <th scope="col">Compared with sent</th>
-            </tr>
-          </thead>
-          <tbody>
-            {check.returned.map((variable) => (
-              <tr key={variable.name} data-change={variable.change}>
-                <th scope="row">
-                  <code>{variable.name}</code>
-                </th>
-                <td>
-                  <code className={variable.isString ? undefined : 'not-string'}>
-                    {variable.value}
-                  </code>
-                </td>
-                <td>
-                  <span className={`tag tag-${variable.change}`}>{variable.change}</span>
-                  {!check.setAtRuntime && (
-                    <>
-                      {' '}
-                      <span className="tag tag-not-set">not set at runtime</span>
-                    </>
-                  )}
-                  {missingNames.has(variable.name) && (
-                    <>
-                      {' '}
-                      <span className="tag tag-missing">missing</span>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {check.missing
-              .filter((name) => !returnedNames.has(name))
-              .map((name) => (
-                <tr key={`missing-${name}`} data-change="missing">
-                  <th scope="row">
-                    <code>{name}</code>
-                  </th>
-                  <td className="muted">—</td>
-                  <td>
-                    <span className="tag tag-missing" title="Expected by this module, not returned">
-                      missing
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            {check.returned.length === 0 && check.missing.length === 0 && (
-              <tr>
-                <td colSpan={3} className="muted">
-                  No variables returned.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <ReturnedVariablesTable check={check} />
       )}
 
       {check.warnings.length > 0 && (
         <section className="test-warnings" aria-label="Contract warnings">
           <h4>Contract warnings</h4>
           <ul>
-            {check.warnings.map((warning) => (
+            {check.warnings.slice(0, shownVariableLimit).map((warning) => (
               <li key={`${warning.kind}:${warning.message}`} data-kind={warning.kind}>
                 {warning.message}
               </li>
             ))}
           </ul>
+          {check.warnings.length > shownVariableLimit && (
+            <p className="muted">
+              … and {check.warnings.length - shownVariableLimit} more of the same kinds.
+            </p>
+          )}
         </section>
       )}
 
