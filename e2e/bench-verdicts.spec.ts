@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FlowbenchPage } from './support/FlowbenchPage';
 import { expect, test } from './support/test';
 
@@ -183,4 +184,27 @@ test('variable names wrap after underscores only; a long sample value can be rea
   await testBench.sampleValue('nps_score').fill(long);
   await expect(testBench.sampleValue('nps_score')).toHaveValue(long);
   await expect(testBench.sampleValue('nps_score')).toHaveAttribute('title', long);
+});
+
+test('a compressed answer in another charset is read right and the result says how', async ({
+  flowbench,
+  testBench,
+  upstream,
+}) => {
+  const json = JSON.stringify({ data: { variables: { city: 'Köln' } } });
+  upstream.reply('/latin', {
+    headers: {
+      'Content-Type': 'application/json; charset=iso-8859-1',
+      'Content-Encoding': 'gzip',
+    },
+    body: gzipSync(Buffer.from(json, 'latin1')),
+  });
+  await pointCrmLookupAt(flowbench, upstream.url('/latin'));
+  await testBench.send();
+  await expect(testBench.returnedVariables.getByRole('row', { name: /city/ })).toContainText(
+    'Köln',
+  );
+  await expect(testBench.responseBody).toContainText('Decompressed from gzip');
+  // The Encoding Standard reads ISO-8859-1 as its superset windows-1252, as browsers do.
+  await expect(testBench.responseBody).toContainText('Decoded from the windows-1252 charset');
 });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 export interface UpstreamReply {
   status?: number;
   headers?: Record<string, string>;
-  /** A string is sent as it is; anything else is sent as JSON. */
+  /** A string or Buffer is sent as it is; anything else is sent as JSON. */
   body?: unknown;
   /** Wait this long before sending the status line and headers. */
   delayMs?: number;
@@ -94,6 +94,11 @@ export class UpstreamServer {
 }
 
 function answer(response: ServerResponse, reply: UpstreamReply): void {
+  if (Buffer.isBuffer(reply.body)) {
+    response.writeHead(reply.status ?? 200, { ...reply.headers });
+    response.end(reply.body);
+    return;
+  }
   const isJson = reply.body !== undefined && typeof reply.body !== 'string';
   const text =
     typeof reply.body === 'string' ? reply.body : isJson ? JSON.stringify(reply.body) : '';

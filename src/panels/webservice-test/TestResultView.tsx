@@ -15,6 +15,7 @@ import type {
 } from '../../domain/webservice/webServiceTestApi';
 import type { TestRun } from '../../persistence/testBenchRepository';
 import { LazyJsonCodeView } from '../code/LazyJsonCodeView';
+import { describeResponseTransport } from '../../domain/webservice/describeResponseTransport';
 
 export const outcomeLabels: Record<WebServiceTestOutcome, string> = {
   ok: 'OK',
@@ -161,8 +162,15 @@ export function TestResultView({ run, heading }: { run: TestRun; heading: string
           <details className="test-details" open>
             <summary>Response body</summary>
             <div role="region" aria-label="Response body">
+              {describeResponseTransport(response).map((note) => (
+                <p key={note} className="muted test-transport-note">
+                  {note}
+                </p>
+              ))}
               {response.body === '' ? (
                 <p className="muted">(empty)</p>
+              ) : response.bodyEncoding === 'base64' ? (
+                <pre className="code test-base64-body">{response.body}</pre>
               ) : (
                 <LazyJsonCodeView label="Response body" value={prettyBody(response.body)} />
               )}
