@@ -57,8 +57,7 @@ export function InspectorPanel() {
       {selectedNode ? (
         <>
           <p className="inspector-kind">
-            <ModuleIcon kind={selectedNode.type} />{' '}
-            {moduleDefinitions[selectedNode.type].label}{' '}
+            <ModuleIcon kind={selectedNode.type} /> {moduleDefinitions[selectedNode.type].label}{' '}
             <code className="muted" title="Node id">
               {selectedNode.id}
             </code>
