@@ -36,14 +36,14 @@ export function ReturnedVariablesTable({ check }: { check: ResponseCheck }) {
             type="search"
             className="nodrag"
             aria-label="Filter returned variables"
-            placeholder={`Filter ${rows.length} returned variables by name`}
+            placeholder={`Filter ${rows.length.toLocaleString('en')} returned variables by name`}
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
           />
           <p className="field-hint">
             {matching.length > shown.length
-              ? `Showing ${shown.length} of ${matching.length} matching variables.`
-              : `${matching.length} of ${rows.length} variables match.`}
+              ? `Showing ${shown.length} of ${matching.length.toLocaleString('en')} matching variables.`
+              : `${matching.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} variables match.`}
           </p>
         </div>
       )}
