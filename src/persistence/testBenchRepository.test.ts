@@ -132,4 +132,17 @@ describe('createIndexedDbTestBenchRepository', () => {
     );
     expect((await benches.load('other-flow', 'crm-lookup')).bench.timeoutMs).toBe(400);
   });
+
+  it('keeps the runs of two tabs testing the same node: histories merge by run id', async () => {
+    const databaseName = freshDatabaseName();
+    const tabA = createIndexedDbTestBenchRepository(databaseName);
+    const tabB = createIndexedDbTestBenchRepository(databaseName);
+    await tabA.saveHistory({ ...emptyTestBench('f', 'n'), history: [runAt(1)] });
+
+    await tabB.saveHistory({ ...emptyTestBench('f', 'n'), history: [runAt(2)] });
+    await tabA.saveHistory({ ...emptyTestBench('f', 'n'), history: [runAt(3), runAt(1)] });
+
+    const loaded = await createIndexedDbTestBenchRepository(databaseName).load('f', 'n');
+    expect(loaded.bench.history.map((run) => run.startedAt)).toEqual([3, 2, 1]);
+  });
 });

@@ -65,7 +65,11 @@ export interface TestBenchRepository {
   load: (flowId: string, nodeId: string) => Promise<LoadedTestBench>;
   /** Writes the values (samples, params, timeout, raw body), not the history. */
   saveValues: (bench: TestBench) => Promise<void>;
-  /** Writes the history, newest `testHistoryLimit` runs. */
+  /**
+   * Writes the history, newest `testHistoryLimit` runs, merged by run id with what is stored (runs
+   * another tab added are kept). The values are last-writer-wins per node: they are a few small
+   * fields that the author edits in one tab at a time.
+   */
   saveHistory: (bench: TestBench) => Promise<void>;
 }
 
@@ -102,9 +106,18 @@ export function createIndexedDbTestBenchRepository(
       await (await open()).put('testBenches', storedValuesSchema.parse(bench));
     },
     saveHistory: async ({ flowId, nodeId, history }) => {
-      await (
-        await open()
-      ).put('testHistories', { flowId, nodeId, history: history.slice(0, testHistoryLimit) });
+      // Runs never change once made: the runs another tab kept meanwhile are merged in, in one
+      // transaction, so two tabs testing the same node both keep their runs.
+      const transaction = (await open()).transaction('testHistories', 'readwrite');
+      const stored = storedHistorySchema.safeParse(await transaction.store.get([flowId, nodeId]));
+      const merged = new Map(
+        [...history, ...(stored.success ? stored.data.history : [])].map((run) => [run.id, run]),
+      );
+      const newestFirst = [...merged.values()].sort((a, b) => b.startedAt - a.startedAt);
+      await Promise.all([
+        transaction.store.put({ flowId, nodeId, history: newestFirst.slice(0, testHistoryLimit) }),
+        transaction.done,
+      ]);
     },
   };
 }
