@@ -1,3 +1,4 @@
+import { moduleTextMaxChars } from './moduleTextSchema';
 import {
   currentSchemaVersion,
   graphIssuesOfRawFile,
@@ -23,7 +24,7 @@ export const flowFileLimits = {
   nodes: 20_000,
   edges: 40_000,
   /** Characters of any one text in the file (names, texts, prompts, values, URLs, …). */
-  stringChars: 10_000,
+  stringChars: moduleTextMaxChars,
 } as const;
 
 export type ParseFlowFileResult =

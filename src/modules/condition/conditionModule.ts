@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { newId } from '../../domain/newId';
 import { optionalVariableNameSchema } from '../../domain/variableNameSchema';
 import type { ModuleDefinition, ModuleOutput } from '../ModuleDefinition';
+import { moduleTextSchema } from '../../domain/moduleTextSchema';
 
 export const conditionOperators = [
   'equals',
@@ -37,7 +38,7 @@ export const conditionRuleSchema = z.object({
     .default(() => newId('rule')),
   variable: optionalVariableNameSchema.default(''),
   operator: conditionOperatorSchema.default('equals'),
-  value: z.string().default(''),
+  value: moduleTextSchema.default(''),
 });
 export type ConditionRule = z.output<typeof conditionRuleSchema>;
 

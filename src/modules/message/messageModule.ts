@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { extractPlaceholders } from '../../domain/extractPlaceholders';
 import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
+import { moduleTextSchema } from '../../domain/moduleTextSchema';
 
 export const messageDataSchema = z.object({
-  text: z.string().default(''),
+  text: moduleTextSchema.default(''),
 });
 export type MessageData = z.output<typeof messageDataSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { extractPlaceholders } from '../../domain/extractPlaceholders';
 import { optionalVariableNameSchema } from '../../domain/variableNameSchema';
 import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
+import { moduleTextSchema } from '../../domain/moduleTextSchema';
 
 export const questionInputTypes = ['text', 'email', 'number', 'nps', 'single-choice'] as const;
 export const questionInputTypeSchema = z.enum(questionInputTypes);
@@ -16,10 +17,10 @@ export const questionInputTypeLabels: Record<QuestionInputType, string> = {
 };
 
 export const questionDataSchema = z.object({
-  prompt: z.string().default(''),
+  prompt: moduleTextSchema.default(''),
   variable: optionalVariableNameSchema.default(''),
   inputType: questionInputTypeSchema.default('text'),
-  options: z.array(z.string()).default([]),
+  options: z.array(moduleTextSchema).default([]),
 });
 export type QuestionData = z.output<typeof questionDataSchema>;
 

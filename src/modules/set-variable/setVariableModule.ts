@@ -3,6 +3,7 @@ import { extractPlaceholders } from '../../domain/extractPlaceholders';
 import { newId } from '../../domain/newId';
 import { optionalVariableNameSchema } from '../../domain/variableNameSchema';
 import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
+import { moduleTextSchema } from '../../domain/moduleTextSchema';
 
 export const assignmentSchema = z.object({
   /** Keeps a row's identity in the inspector when rows above it are removed. */
@@ -11,7 +12,7 @@ export const assignmentSchema = z.object({
     .min(1)
     .default(() => newId('assignment')),
   variable: optionalVariableNameSchema.default(''),
-  value: z.string().default(''),
+  value: moduleTextSchema.default(''),
 });
 export type Assignment = z.output<typeof assignmentSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { variableNameSchema } from '../../domain/variableNameSchema';
 import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
+import { moduleTextSchema } from '../../domain/moduleTextSchema';
 
 const urlMessage = 'Enter a full http:// or https:// URL';
 
@@ -11,7 +12,7 @@ export const webServiceUrlSchema = z.union(
 
 export const webServiceDataSchema = z.object({
   url: webServiceUrlSchema.default(''),
-  authorization: z.string().default(''),
+  authorization: moduleTextSchema.default(''),
   useRequestQueue: z.boolean().default(false),
   expectedVariables: z
     .array(variableNameSchema)
