@@ -68,32 +68,15 @@ export function WorkspaceLayout({ sidebar, canvas, inspector, tools }: Workspace
         groupResizeBehavior="preserve-pixel-size"
         onResize={sidebarState.onResize}
       >
-        {sidebarState.collapsed ? (
-          <div className="panel-rail">
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Expand modules and flows"
-              title="Expand modules and flows"
-              onClick={() => sidebarPanel.current?.expand()}
-            >
-              <PanelLeftOpen size={18} aria-hidden="true" />
-            </button>
-          </div>
-        ) : (
-          <aside className="sidebar sidebar-left">
-            <button
-              type="button"
-              className="icon-button panel-collapse"
-              aria-label="Collapse modules and flows"
-              title="Collapse modules and flows"
-              onClick={() => sidebarPanel.current?.collapse()}
-            >
-              <PanelLeftClose size={16} aria-hidden="true" />
-            </button>
-            {sidebar}
-          </aside>
-        )}
+        <CollapsibleContent
+          panel={sidebarPanel}
+          collapsed={sidebarState.collapsed}
+          what="modules and flows"
+          side="left"
+          className="sidebar sidebar-left"
+        >
+          {sidebar}
+        </CollapsibleContent>
       </Panel>
       <Separator className="resize-handle" />
       <Panel id="canvas" minSize="40%">
@@ -111,46 +94,83 @@ export function WorkspaceLayout({ sidebar, canvas, inspector, tools }: Workspace
         groupResizeBehavior="preserve-pixel-size"
         onResize={detailsState.onResize}
       >
-        {detailsState.collapsed ? (
-          <div className="panel-rail">
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Expand inspector and tools"
-              title="Expand inspector and tools"
-              onClick={() => detailsPanel.current?.expand()}
-            >
-              <PanelRightOpen size={18} aria-hidden="true" />
-            </button>
-          </div>
-        ) : (
-          <div className="details">
-            <button
-              type="button"
-              className="icon-button panel-collapse"
-              aria-label="Collapse inspector and tools"
-              title="Collapse inspector and tools"
-              onClick={() => detailsPanel.current?.collapse()}
-            >
-              <PanelRightClose size={16} aria-hidden="true" />
-            </button>
-            <Group
-              orientation="vertical"
-              id="flowbench-details"
-              defaultLayout={detailsLayout.defaultLayout}
-              onLayoutChanged={detailsLayout.onLayoutChanged}
-            >
-              <Panel id="inspector" defaultSize="42%" minSize={44} collapsible collapsedSize={44}>
-                <aside className="sidebar sidebar-inspector">{inspector}</aside>
-              </Panel>
-              <Separator className="resize-handle resize-handle-horizontal" />
-              <Panel id="tools" panelRef={toolsPanel} minSize={44} collapsible collapsedSize={44}>
-                <div className="sidebar sidebar-tools">{tools}</div>
-              </Panel>
-            </Group>
-          </div>
-        )}
+        <CollapsibleContent
+          panel={detailsPanel}
+          collapsed={detailsState.collapsed}
+          what="inspector and tools"
+          side="right"
+          className="details"
+        >
+          <Group
+            orientation="vertical"
+            id="flowbench-details"
+            defaultLayout={detailsLayout.defaultLayout}
+            onLayoutChanged={detailsLayout.onLayoutChanged}
+          >
+            <Panel id="inspector" defaultSize="42%" minSize={44} collapsible collapsedSize={44}>
+              <aside className="sidebar sidebar-inspector">{inspector}</aside>
+            </Panel>
+            <Separator className="resize-handle resize-handle-horizontal" />
+            <Panel id="tools" panelRef={toolsPanel} minSize={44} collapsible collapsedSize={44}>
+              <div className="sidebar sidebar-tools">{tools}</div>
+            </Panel>
+          </Group>
+        </CollapsibleContent>
       </Panel>
     </Group>
+  );
+}
+
+/**
+ * A side panel's content with its collapse button, or, collapsed, the narrow rail with the
+ * button that brings it back.
+ */
+function CollapsibleContent({
+  panel,
+  collapsed,
+  what,
+  side,
+  className,
+  children,
+}: {
+  panel: RefObject<PanelImperativeHandle | null>;
+  collapsed: boolean;
+  /** What the panel holds, for the buttons' names: `Collapse ${what}`, `Expand ${what}`. */
+  what: string;
+  side: 'left' | 'right';
+  className: string;
+  children: ReactNode;
+}) {
+  if (collapsed) {
+    const ExpandIcon = side === 'left' ? PanelLeftOpen : PanelRightOpen;
+    return (
+      <div className="panel-rail">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Expand ${what}`}
+          title={`Expand ${what}`}
+          onClick={() => panel.current?.expand()}
+        >
+          <ExpandIcon size={18} aria-hidden="true" />
+        </button>
+      </div>
+    );
+  }
+  const CollapseIcon = side === 'left' ? PanelLeftClose : PanelRightClose;
+  const Container = side === 'left' ? 'aside' : 'div';
+  return (
+    <Container className={className}>
+      <button
+        type="button"
+        className="icon-button panel-collapse"
+        aria-label={`Collapse ${what}`}
+        title={`Collapse ${what}`}
+        onClick={() => panel.current?.collapse()}
+      >
+        <CollapseIcon size={16} aria-hidden="true" />
+      </button>
+      {children}
+    </Container>
   );
 }
