@@ -53,6 +53,8 @@ test('an answer after the platform’s 20 s is headed too slow and sets nothing'
   await expect(
     testBench.warnings.locator('[data-kind="slower-than-platform-timeout"]'),
   ).toBeVisible();
+  // The history names the run the same way, not as OK.
+  await expect(testBench.historyRuns().first()).toContainText('Too slow');
 });
 
 test('a failed call is never praised for answering quickly', async ({

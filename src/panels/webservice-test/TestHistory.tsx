@@ -1,6 +1,7 @@
 import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
 import { maxTestTimeoutMs } from '../../domain/webservice/webServiceTestApi';
 import type { TestRun } from '../../persistence/testBenchRepository';
+import { testVerdictOf, type TestVerdictKind } from '../../domain/webservice/testVerdictOf';
 import { formatMs, outcomeLabels } from './TestResultView';
 
 interface TestHistoryProps {
@@ -41,8 +42,8 @@ export function TestHistory({ runs, shownRunId, busy, onShow, onResend }: TestHi
           const label = `run from ${timeOf(run)}`;
           return (
             <li key={run.id} aria-current={run.id === shownRunId ? 'true' : undefined}>
-              <span className={`outcome outcome-${run.result.outcome}`}>
-                {outcomeLabels[run.result.outcome]}
+              <span className={`outcome outcome-${historyVerdictOf(run).kind}`}>
+                {historyVerdictOf(run).label}
               </span>{' '}
               <span className="muted" title={`POST ${run.request.url}`}>
                 {timeOf(run)}
@@ -110,16 +111,22 @@ function LatencyChart({ runs }: { runs: readonly TestRun[] }) {
         return (
           <rect
             key={run.id}
-            className={`latency-chart-bar outcome-${run.result.outcome}`}
+            className={`latency-chart-bar outcome-${historyVerdictOf(run).kind}`}
             x={index * slot + 2}
             y={chartHeight - height}
             width={Math.max(2, slot - 4)}
             height={height}
           >
-            <title>{`${outcomeLabels[run.result.outcome]}, ${formatMs(latency)}`}</title>
+            <title>{`${historyVerdictOf(run).label}, ${formatMs(latency)}`}</title>
           </rect>
         );
       })}
     </svg>
   );
+}
+
+/** A past run as the history names it: by what the platform would do, so a 25 s OK is "Too slow". */
+function historyVerdictOf(run: TestRun): { kind: TestVerdictKind; label: string } {
+  const { kind } = testVerdictOf(run.result);
+  return { kind, label: kind === 'too-slow' ? 'Too slow' : outcomeLabels[kind] };
 }
