@@ -172,4 +172,54 @@ describe('selectAll', () => {
     expect(store.getState().nodes.every((node) => node.selected)).toBe(true);
     expect(store.getState().edges.every((edge) => edge.selected)).toBe(true);
   });
+
+  it('ends a draft when an undo replaces the value it was typed over, even off screen', () => {
+    const store = createFlowStore(webServiceFlow());
+    store.getState().updateNodeData('hook', 'web-service', { url: 'http://127.0.0.1:1/other' });
+    store
+      .getState()
+      .setInvalidField('hook', 'url', { ...mistypedUrl, value: 'http://127.0.0.1:1/other' });
+    store.getState().setInvalidField('hook', 'authorization', {
+      ...mistypedUrl,
+      problem: 'Authorization header is not valid: x',
+      value: '',
+    });
+
+    store.getState().undo();
+
+    expect(store.getState().nodes.find((node) => node.id === 'hook')?.data).toMatchObject({
+      url: validUrl,
+    });
+    // The URL's draft sat on the value the undo replaced; the other field's draft stays.
+    expect(Object.keys(store.getState().invalidFields.hook ?? {})).toEqual(['authorization']);
+    expect(selectNodeProblems(store.getState(), 'hook')).toEqual([
+      'Authorization header is not valid: x',
+    ]);
+  });
+
+  it("keeps a draft when another field of the module changes, and ends a removed row's draft", () => {
+    const store = createFlowStore(
+      flowOf([
+        {
+          id: 'branch',
+          type: 'condition',
+          position: { x: 0, y: 0 },
+          data: { rules: [{ id: 'r1', variable: 'email', operator: 'equals', value: 'a' }] },
+        },
+      ]),
+    );
+    store.getState().setInvalidField('branch', 'rules.r1.variable', {
+      text: 'Not A Name',
+      message: 'Use lower snake_case',
+      problem: 'Variable is not valid: use lower snake_case',
+      value: 'email',
+    });
+    store.getState().updateNodeData('branch', 'condition', {
+      rules: [{ id: 'r1', variable: 'email', operator: 'equals', value: 'b' }],
+    });
+    expect(store.getState().invalidFields.branch).toBeDefined();
+
+    store.getState().updateNodeData('branch', 'condition', { rules: [] });
+    expect(store.getState().invalidFields).toEqual({});
+  });
 });

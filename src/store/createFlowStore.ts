@@ -197,6 +197,53 @@ function invalidFieldsOf(nodes: readonly AppNode[], invalidFields: InvalidFields
     : Object.fromEntries(kept);
 }
 
+/** The value at a draft's field key (`url`, `rules.<rule id>.value`); undefined when gone. */
+function valueAtField(data: unknown, field: string): unknown {
+  let current: unknown = data;
+  for (const segment of field.split('.')) {
+    if (Array.isArray(current)) {
+      current = current.find(
+        (item: unknown) =>
+          typeof item === 'object' && item !== null && 'id' in item && item.id === segment,
+      );
+    } else if (typeof current === 'object' && current !== null) {
+      current = new Map(Object.entries(current)).get(segment);
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+/**
+ * The drafts that still sit on the value they were typed over. An undo, a redo or another
+ * field's edit that replaced that value (or removed the row it belonged to) ends the draft, as
+ * the field itself would when shown; a list field's text is kept, its value being formatted.
+ */
+function draftsStillApplying(
+  nodes: readonly AppNode[],
+  invalidFields: InvalidFields,
+): InvalidFields {
+  const withDrafts = Object.keys(invalidFields);
+  if (withDrafts.length === 0) return invalidFields;
+  const byId = new Map(
+    nodes.filter((node) => Object.hasOwn(invalidFields, node.id)).map((node) => [node.id, node]),
+  );
+  let changed = false;
+  const kept = withDrafts.flatMap((nodeId) => {
+    const node = byId.get(nodeId);
+    const fields = invalidFields[nodeId] ?? {};
+    const applying = Object.entries(fields).filter(([field, draft]) => {
+      if (!node) return false;
+      const value = valueAtField(node.data, field);
+      return value !== undefined && (typeof value !== 'string' || value === draft.value);
+    });
+    if (applying.length !== Object.keys(fields).length) changed = true;
+    return applying.length > 0 ? [[nodeId, Object.fromEntries(applying)] as const] : [];
+  });
+  return changed ? Object.fromEntries(kept) : invalidFields;
+}
+
 /** A position the flow file accepts: finite, within the coordinate limit. */
 function onCanvas(position: XYPosition): XYPosition {
   const clamp = (value: number) =>
@@ -342,9 +389,11 @@ export function createFlowStore(initialFlow: FlowDocument) {
             );
             if (!updated) return;
             if (startsNewWord(node.data, patch)) lastGroupKey = null;
+            const nodes = get().nodes.with(index, updated);
             set({
-              nodes: get().nodes.with(index, updated),
+              nodes,
               edges: edgesWithLiveHandles(updated, get().edges),
+              invalidFields: draftsStillApplying(nodes, get().invalidFields),
             });
           });
         },
@@ -439,13 +488,13 @@ export function createFlowStore(initialFlow: FlowDocument) {
         undo: () => {
           lastGroupKey = null;
           store.temporal.getState().undo();
-          set({ invalidFields: invalidFieldsOf(get().nodes, get().invalidFields) });
+          set({ invalidFields: draftsStillApplying(get().nodes, get().invalidFields) });
         },
 
         redo: () => {
           lastGroupKey = null;
           store.temporal.getState().redo();
-          set({ invalidFields: invalidFieldsOf(get().nodes, get().invalidFields) });
+          set({ invalidFields: draftsStillApplying(get().nodes, get().invalidFields) });
         },
       }),
       {
