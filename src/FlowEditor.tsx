@@ -19,6 +19,7 @@ import {
 import { Toolbar } from './panels/Toolbar';
 import type { FlowRepository } from './persistence/flowRepository';
 import { createAutosave, type Autosave } from './persistence/createAutosave';
+import { keepMyVersionAsCopy } from './persistence/keepMyVersionAsCopy';
 import { flowsQueryKey, noticeOf, useFlowLibrary, type Notice } from './persistence/useFlowLibrary';
 import { createFlowStore } from './store/createFlowStore';
 import { FlowStoreProvider, useFlowStoreApi } from './store/FlowStoreContext';
@@ -134,6 +135,22 @@ function EditorLayout({
             onReload={() =>
               void reloadStoredFlow(store, autosave, repository, saveStatus.flowId).then(
                 (problem) => problem && setNotice({ title: 'Reload failed', details: [problem] }),
+              )
+            }
+            onKeepCopy={() =>
+              void keepMyVersionAsCopy(store, autosave, repository, saveStatus.flowId).then(
+                (kept) => {
+                  void library.flows.refetch();
+                  setNotice(
+                    kept.ok
+                      ? {
+                          title: `Your version is kept as ${kept.copy.name}`,
+                          details: ['The newer version saved in the other tab stays as it was.'],
+                          tone: 'info',
+                        }
+                      : { title: 'Your version could not be kept', details: [kept.message] },
+                  );
+                },
               )
             }
           />

@@ -34,9 +34,12 @@ export interface Autosave {
   flush: () => Promise<void>;
   /**
    * Shows `flow` as stored (read again after another tab saved it): `show` puts it in the store,
-   * which is then not a change to write; what was pending or in conflict for it is dropped.
+   * which is then not a change to write; what was pending or in conflict for it is dropped, or for
+   * `replacedFlowId` when `flow` is a copy stored in its place.
    */
-  replaceWithStored: (flow: FlowDocument, show: () => void) => void;
+  replaceWithStored: (flow: FlowDocument, show: () => void, replacedFlowId?: string) => void;
+  /** This tab's version of a flow that is not yet written (pending or refused), or null. */
+  unsavedFlow: (flowId: string) => FlowDocument | null;
   /** Whether a change is not yet written (or being written): leaving now could lose it. */
   hasUnsavedChanges: () => boolean;
   /** Starts watching the store; the returned function stops and writes what is pending. */
@@ -189,15 +192,17 @@ export function createAutosave(
       // Changes made while a write was in flight are written too, unless writing just failed.
       if (pending.size > 0 && !isHeld()) await saveAll();
     },
-    replaceWithStored: (flow, show) => {
+    replaceWithStored: (flow, show, replacedFlowId = flow.id) => {
       replacing = true;
       try {
         show();
       } finally {
         replacing = false;
       }
-      pending.delete(flow.id);
-      conflicts.delete(flow.id);
+      for (const flowId of [flow.id, replacedFlowId]) {
+        pending.delete(flowId);
+        conflicts.delete(flowId);
+      }
       lastSavedJson.set(flow.id, JSON.stringify(flowFromCanvas(store.getState())));
       if (pending.size === 0) unsavedSince = null;
       const [conflicted] = conflicts;
@@ -206,6 +211,10 @@ export function createAutosave(
         setStatus(pending.size > 0 ? { state: 'pending' } : { state: 'saved' });
         if (pending.size > 0) schedule(delayMs);
       }
+    },
+    unsavedFlow: (flowId) => {
+      const state = pending.get(flowId);
+      return state ? flowFromCanvas(state) : null;
     },
     hasUnsavedChanges: () => running !== null || unsavedJsonDiffers(),
     start: () => {
