@@ -148,6 +148,49 @@ describe('parseFlowFile', () => {
   });
 
   describe('a file React Flow wrote (toObject)', () => {
+    it('imports the bare toObject() output, which has no schemaVersion, id or name', () => {
+      const result = parseFlowFile(
+        JSON.stringify({
+          nodes: [
+            {
+              id: 'start',
+              type: 'start',
+              position: { x: 0, y: 0 },
+              data: {},
+              measured: { width: 240, height: 64 },
+              selected: false,
+              dragging: false,
+            },
+            {
+              id: 'bye',
+              type: 'message',
+              position: { x: 0, y: 120 },
+              data: { text: 'Bye' },
+              width: 240,
+              height: 64,
+            },
+          ],
+          edges: [
+            {
+              id: 'e1',
+              source: 'start',
+              sourceHandle: null,
+              target: 'bye',
+              targetHandle: null,
+            },
+          ],
+          viewport: { x: 0, y: 0, zoom: 1 },
+        }),
+      );
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.flow.nodes.map((node) => node.id)).toEqual(['start', 'bye']);
+      expect(result.flow.edges).toEqual([
+        { id: 'e1', source: 'start', sourceHandle: 'out', target: 'bye' },
+      ]);
+      expect(result.flow.nodes[0]).not.toHaveProperty('measured');
+    });
+
     it('reads null handles as the default output and drops view state', () => {
       const text = JSON.stringify({
         schemaVersion: 1,

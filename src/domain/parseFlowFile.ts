@@ -110,6 +110,11 @@ export function parseFlowDocument(json: unknown): ParseFlowFileResult {
       ],
     };
   }
+  // React Flow's own `toObject()` writes `{ nodes, edges, viewport }` and no version: its
+  // nodes and edges are what schemaVersion 1 holds, so it reads as that.
+  if (!('schemaVersion' in json) && isReactFlowObject(json)) {
+    return parseFlowDocument({ ...json, schemaVersion: currentSchemaVersion });
+  }
   if (!('schemaVersion' in json)) {
     return {
       ok: false,
@@ -194,4 +199,17 @@ function describeLocation(path: readonly PropertyKey[], json: object): string {
 
 function readId(value: unknown): unknown {
   return typeof value === 'object' && value !== null && 'id' in value ? value.id : undefined;
+}
+
+/** What React Flow's `toObject()` returns: `nodes`, `edges` and a `viewport` object. */
+function isReactFlowObject(json: object): boolean {
+  return (
+    'viewport' in json &&
+    typeof json.viewport === 'object' &&
+    json.viewport !== null &&
+    'nodes' in json &&
+    Array.isArray(json.nodes) &&
+    'edges' in json &&
+    Array.isArray(json.edges)
+  );
 }
