@@ -88,6 +88,50 @@ test('a stale tab that was not told never overwrites newer work and offers Reloa
   await tabB.page.close();
 });
 
+test('a stale tab keeps its version as a copy; the other tab keeps the original', async ({
+  flowbench: tabA,
+  page,
+}) => {
+  const tabB = await openSecondTab(page, { broadcast: false });
+  const originalName = await flowNameField(tabB).inputValue();
+  const copyName = `${originalName} (my version)`;
+  const modulesAtStart = await tabA.nodes().count();
+  const messagesAtStart = await tabA.nodes('message').count();
+  const endsAtStart = await tabA.nodes('end').count();
+
+  await renameAndAddMessage(tabA, 'Renamed in tab A');
+  await tabB.addByClick('End');
+  const banner = tabB.page
+    .getByRole('alert')
+    .filter({ hasText: 'This flow was changed in another tab' });
+  await banner.getByRole('button', { name: 'Keep my version as a copy' }).click();
+
+  await expect(banner).toHaveCount(0);
+  await expect(flowNameField(tabB)).toHaveValue(copyName);
+  await expect(tabB.nodes('end')).toHaveCount(endsAtStart + 1);
+  await expect(tabB.saveStatus).toHaveText('All changes saved');
+  await expect(tabB.flowButton('Renamed in tab A')).toBeVisible();
+  await expect(tabB.flowButton(copyName)).toBeVisible();
+
+  // Autosave goes on with the copy, with no conflict.
+  await tabB.addByClick('End');
+  await tabB.waitUntilSaved();
+  await expect(tabB.saveStatus).toHaveText('All changes saved');
+
+  for (const tab of [tabA, tabB]) await tab.page.reload();
+  await tabA.flowButton('Renamed in tab A').click();
+  await expect(flowNameField(tabA)).toHaveValue('Renamed in tab A');
+  await expect(tabA.nodes()).toHaveCount(modulesAtStart + 1);
+  await expect(tabA.nodes('message')).toHaveCount(messagesAtStart + 1);
+  await expect(tabA.nodes('end')).toHaveCount(endsAtStart);
+  await tabB.flowButton(copyName).click();
+  await expect(flowNameField(tabB)).toHaveValue(copyName);
+  await expect(tabB.nodes()).toHaveCount(modulesAtStart + 2);
+  await expect(tabB.nodes('message')).toHaveCount(messagesAtStart);
+  await expect(tabB.nodes('end')).toHaveCount(endsAtStart + 2);
+  await tabB.page.close();
+});
+
 test('a refused test-bench write shows Not saved in the header, asks before leaving, and is retried', async ({
   flowbench,
   page,
