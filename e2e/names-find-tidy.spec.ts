@@ -231,6 +231,27 @@ test('a file React Flow wrote with toObject() imports, its view fields left behi
   await expect(flowbench.selectedNode()).toHaveCount(0);
 });
 
+test("React Flow's bare toObject() output, without schemaVersion, imports too", async ({
+  flowbench,
+  page,
+}) => {
+  const bare = {
+    nodes: [
+      { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {}, selected: false },
+      { id: 'bye', type: 'end', position: { x: 0, y: 150 }, data: {}, measured: { width: 240 } },
+    ],
+    edges: [{ id: 'e1', source: 'start', sourceHandle: null, target: 'bye', targetHandle: null }],
+    viewport: { x: 0, y: 0, zoom: 1 },
+  };
+
+  await importText(page, 'to-object.json', JSON.stringify(bare));
+
+  await expect(flowbench.nodes()).toHaveCount(2);
+  await expect(flowbench.edges()).toHaveCount(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Flow name' })).toHaveValue(/^Untitled flow/);
+});
+
 test('an imported flow named like one in the list gets the next free number', async ({
   flowbench,
   page,
