@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createEmptyFlow } from '../domain/createFlows';
 import type { FlowDocument } from '../domain/flowDocumentSchema';
-import { modulesOverlap, sizeOfModules } from '../domain/moduleBoxes';
 import { newId } from '../domain/newId';
-import { parseFlowFile, type FlowFileError } from '../domain/parseFlowFile';
+import type { FlowFileError } from '../domain/parseFlowFile';
 import { uniqueFlowName } from '../domain/uniqueFlowName';
 import type { FlowStore } from '../store/createFlowStore';
 import type { FlowRepository } from './flowRepository';
 import type { Autosave } from './createAutosave';
+import { importFlowFile } from './importFlowFile';
 
 export const flowsQueryKey = ['flows'] as const;
 
@@ -24,6 +24,13 @@ export class NoticeError extends Error {
   constructor(readonly notice: Notice) {
     super(notice.title);
   }
+}
+
+function changedInAnotherTab(flow: FlowDocument): Notice {
+  return {
+    title: `${flow.name} was changed in another tab; nothing was overwritten`,
+    details: ['Open it again to see the newer version.'],
+  };
 }
 
 function describeFileErrors(errors: FlowFileError[]): string[] {
@@ -58,11 +65,7 @@ export function useFlowLibrary(
   /** Writes a flow; another tab's newer save of it is not overwritten but reported. */
   const saveOrThrow = async (flow: FlowDocument) => {
     const saved = await repository.saveFlow(flow);
-    if (saved.ok) return;
-    throw new NoticeError({
-      title: `${flow.name} was changed in another tab; nothing was overwritten`,
-      details: ['Open it again to see the newer version.'],
-    });
+    if (!saved.ok) throw new NoticeError(changedInAnotherTab(flow));
   };
 
   /** Names of the flows kept, the open one as it is now (a rename may not be saved yet). */
@@ -141,22 +144,19 @@ export function useFlowLibrary(
   const importFlow = useMutation({
     /** Resolves to a notice to show when the imported modules overlap (offering Tidy up). */
     mutationFn: async (file: File): Promise<Notice | null> => {
-      const parsed = parseFlowFile(await file.text());
-      if (!parsed.ok) {
-        throw new NoticeError({
-          title: `Couldn't import ${file.name}; the open flow is unchanged`,
-          details: describeFileErrors(parsed.errors),
-        });
+      const imported = await importFlowFile(await file.text(), { repository, store, autosave });
+      if (!imported.ok) {
+        throw new NoticeError(
+          imported.reason === 'invalid-file'
+            ? {
+                title: `Couldn't import ${file.name}; the open flow is unchanged`,
+                details: describeFileErrors(imported.errors),
+              }
+            : changedInAnotherTab(imported.flow),
+        );
       }
-      const taken = (await repository.loadFlow(parsed.flow.id)).ok;
-      const flow = {
-        ...parsed.flow,
-        id: taken ? newId('flow') : parsed.flow.id,
-        name: uniqueFlowName(parsed.flow.name, await flowNamesInUse()),
-      };
-      await saveOrThrow(flow);
-      await show(flow);
-      return modulesOverlap(flow.nodes, sizeOfModules(flow.nodes))
+      const { flow } = imported;
+      return imported.modulesOverlap
         ? {
             title: `Some modules of ${flow.name} lie on top of each other`,
             details: ['Tidy up lays the flow out top to bottom; Undo puts them back.'],
