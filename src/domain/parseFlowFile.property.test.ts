@@ -211,7 +211,7 @@ describe('parseFlowFile limits', () => {
     const result = parseFlowFile(JSON.stringify(file));
     expectRefusedWithMessage(result);
     expect(!result.ok && result.errors[0]?.where).toBe('nodes[1] (id "m").data.text');
-    expect(!result.ok && result.errors[0]?.message).toMatch(/longer than 10,000 characters/);
+    expect(!result.ok && result.errors[0]?.message).toMatch(/longer than 1,000,000 characters/);
   });
 
   it('refuses a file over 20 MB before reading it', () => {

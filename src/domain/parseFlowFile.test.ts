@@ -147,6 +147,21 @@ describe('parseFlowFile', () => {
     });
   });
 
+  it('reads a long message (12,000 characters, as flows saved earlier may hold)', () => {
+    const text = 'Lorem ipsum. '.repeat(1000).slice(0, 12_000);
+    const result = parseFlowFile(
+      JSON.stringify({
+        schemaVersion: 1,
+        nodes: [
+          { id: 'start', type: 'start', position: { x: 0, y: 0 } },
+          { id: 'long', type: 'message', position: { x: 0, y: 100 }, data: { text } },
+        ],
+        edges: [{ id: 'e1', source: 'start', target: 'long' }],
+      }),
+    );
+    expect(result.ok).toBe(true);
+  });
+
   describe('a file React Flow wrote (toObject)', () => {
     it('imports the bare toObject() output, which has no schemaVersion, id or name', () => {
       const result = parseFlowFile(
