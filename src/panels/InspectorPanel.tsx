@@ -6,7 +6,8 @@ import { moduleViews } from '../modules/moduleViews';
 import { ModuleIcon } from '../canvas/ModuleIcon';
 import type { AppNode, AppNodeOf } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
-import { TextField } from './fields/TextField';
+import { NodeTextField } from './fields/NodeTextField';
+import { nodeNameField } from '../store/createFlowStore';
 
 function NodeInspector<K extends ModuleKind>({ node }: { node: AppNodeOf<K> }) {
   const updateNodeData = useFlowStore((state) => state.updateNodeData);
@@ -25,7 +26,9 @@ function NodeInspector<K extends ModuleKind>({ node }: { node: AppNodeOf<K> }) {
 function NodeNameField({ node }: { node: AppNode }) {
   const renameNode = useFlowStore((state) => state.renameNode);
   return (
-    <TextField
+    <NodeTextField
+      nodeId={node.id}
+      field={nodeNameField}
       label="Name"
       value={node.name ?? ''}
       schema={moduleNameSchema}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowDocumentSchema, type FlowDocument } from '../domain/flowDocumentSchema';
 import { flowFromCanvas } from './appNode';
-import { createFlowStore, type InvalidFieldDraft } from './createFlowStore';
+import { createFlowStore, nodeNameField, type InvalidFieldDraft } from './createFlowStore';
 import { selectFlowProblems, selectNodeProblems } from './selectFlowProblems';
 
 const validUrl = 'http://127.0.0.1:49101/hook';
@@ -220,6 +220,26 @@ describe('selectAll', () => {
     expect(store.getState().invalidFields.branch).toBeDefined();
 
     store.getState().updateNodeData('branch', 'condition', { rules: [] });
+    expect(store.getState().invalidFields).toEqual({});
+  });
+
+  it("keeps a too-long name's draft while the module's data changes, and ends it when an undo renames", () => {
+    const store = createFlowStore(webServiceFlow());
+    store.getState().renameNode('hook', 'CRM lookup');
+    store.getState().setInvalidField('hook', nodeNameField, {
+      text: 'x'.repeat(81),
+      message: 'At most 80 characters',
+      problem: 'Name is not valid: at most 80 characters',
+      value: 'CRM lookup',
+    });
+    store.getState().updateNodeData('hook', 'web-service', { authorization: 'Bearer a' });
+    expect(store.getState().invalidFields.hook).toBeDefined();
+    expect(selectNodeProblems(store.getState(), 'hook')).toContain(
+      'Name is not valid: at most 80 characters',
+    );
+
+    store.getState().undo();
+    store.getState().undo();
     expect(store.getState().invalidFields).toEqual({});
   });
 });

@@ -197,6 +197,9 @@ function invalidFieldsOf(nodes: readonly AppNode[], invalidFields: InvalidFields
     : Object.fromEntries(kept);
 }
 
+/** The draft key of a module's name, which sits beside its data rather than in it. */
+export const nodeNameField = '#name';
+
 /** The value at a draft's field key (`url`, `rules.<rule id>.value`); undefined when gone. */
 function valueAtField(data: unknown, field: string): unknown {
   let current: unknown = data;
@@ -235,7 +238,7 @@ function draftsStillApplying(
     const fields = invalidFields[nodeId] ?? {};
     const applying = Object.entries(fields).filter(([field, draft]) => {
       if (!node) return false;
-      const value = valueAtField(node.data, field);
+      const value = field === nodeNameField ? (node.name ?? '') : valueAtField(node.data, field);
       return value !== undefined && (typeof value !== 'string' || value === draft.value);
     });
     if (applying.length !== Object.keys(fields).length) changed = true;
