@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createEmptyFlow } from '../domain/createFlows';
 import type { FlowDocument } from '../domain/flowDocumentSchema';
 import { newId } from '../domain/newId';
-import type { FlowFileError } from '../domain/parseFlowFile';
+import { flowFileLimits, type FlowFileError } from '../domain/parseFlowFile';
 import { uniqueFlowName } from '../domain/uniqueFlowName';
 import type { FlowStore } from '../store/createFlowStore';
 import type { FlowRepository } from './flowRepository';
@@ -127,6 +127,7 @@ export function useFlowLibrary(
     mutationFn: async (id: string) => {
       const isOpen = id === store.getState().flowId;
       if (isOpen) await autosave.flush();
+      autosave.forgetFlow(id);
       onFlowDeleted(id);
       await repository.deleteFlow(id);
       if (!isOpen) return;
@@ -144,6 +145,16 @@ export function useFlowLibrary(
   const importFlow = useMutation({
     /** Resolves to a notice to show when the imported modules overlap (offering Tidy up). */
     mutationFn: async (file: File): Promise<Notice | null> => {
+      // A character takes at most four bytes in UTF-8, so a file beyond four bytes per allowed
+      // character holds too many: refuse it before reading it whole could take the tab down.
+      if (file.size > flowFileLimits.fileChars * 4) {
+        throw new NoticeError({
+          title: `Couldn't import ${file.name}; the open flow is unchanged`,
+          details: [
+            `The file is too large (${file.size.toLocaleString('en')} bytes); a flow file may have at most ${flowFileLimits.fileChars.toLocaleString('en')} characters`,
+          ],
+        });
+      }
       const imported = await importFlowFile(await file.text(), { repository, store, autosave });
       if (!imported.ok) {
         throw new NoticeError(
