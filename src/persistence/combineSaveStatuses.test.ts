@@ -19,7 +19,10 @@ describe('combineSaveStatuses', () => {
 
   it('puts a conflict with another tab above a failure', () => {
     expect(
-      combineSaveStatuses({ state: 'conflict', flowId: 'f' }, { ...failed, state: 'failed' }),
-    ).toEqual({ state: 'conflict', flowId: 'f' });
+      combineSaveStatuses(
+        { state: 'conflict', flowId: 'f', reason: 'changed' },
+        { ...failed, state: 'failed' },
+      ),
+    ).toEqual({ state: 'conflict', flowId: 'f', reason: 'changed' });
   });
 });

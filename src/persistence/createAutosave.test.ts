@@ -642,7 +642,11 @@ describe('createAutosave writes at once when leaving an edit', () => {
       addMessage(store, 'Typed in the stale tab');
       await vi.advanceTimersByTimeAsync(delayMs);
 
-      expect(autosave.getStatus()).toEqual({ state: 'conflict', flowId: flow.id });
+      expect(autosave.getStatus()).toEqual({
+        state: 'conflict',
+        flowId: flow.id,
+        reason: 'changed',
+      });
       expect(fake.saves).toHaveLength(0);
       expect(autosave.hasUnsavedChanges()).toBe(true);
       const attempts = fake.attempts();

@@ -8,8 +8,14 @@ export type SaveStatus =
   | { state: 'pending' }
   | { state: 'saving' }
   | { state: 'failed'; message: string; attempt: number; retryInMs: number }
-  /** Another tab saved the flow since this one read it: nothing is written until it reloads. */
-  | { state: 'conflict'; flowId: string };
+  /**
+   * Another tab saved (or deleted) the open flow since this one read it: nothing of it is written
+   * until it is reloaded or kept as a copy. Other flows are written as usual.
+   */
+  | { state: 'conflict'; flowId: string; reason: StaleReason };
+
+/** Why a flow's changes in this tab may not be written. */
+export type StaleReason = 'changed' | 'deleted';
 
 export interface AutosaveOptions {
   /** Quiet time after the last change before writing. */
@@ -38,6 +44,13 @@ export interface Autosave {
    * `replacedFlowId` when `flow` is a copy stored in its place.
    */
   replaceWithStored: (flow: FlowDocument, show: () => void, replacedFlowId?: string) => void;
+  /**
+   * Another tab saved or deleted the flow after this one read it: its changes here are held
+   * (reported as a conflict while it is open) instead of being written over that.
+   */
+  markStale: (flowId: string, reason: StaleReason) => void;
+  /** The flow was deleted here: what was pending or in conflict for it is dropped. */
+  forgetFlow: (flowId: string) => void;
   /** This tab's version of a flow that is not yet written (pending or refused), or null. */
   unsavedFlow: (flowId: string) => FlowDocument | null;
   /** Whether a change is not yet written (or being written): leaving now could lose it. */
@@ -74,10 +87,19 @@ export function createAutosave(
   let running: Promise<void> | null = null;
   /** When the oldest change not yet written was made. */
   let unsavedSince: number | null = null;
-  /** Flows another tab saved since this one read them: their changes wait for a reload. */
-  const conflicts = new Set<string>();
+  /** Flows another tab saved or deleted since this one read them: their changes wait. */
+  const conflicts = new Map<string, StaleReason>();
   let replacing = false;
-  const isHeld = () => status.state === 'failed' || status.state === 'conflict';
+  /** A failure holds every write (its retry is scheduled); a conflict only that flow's. */
+  const isHeld = (flowId: string) => status.state === 'failed' || conflicts.has(flowId);
+  const hasWritablePending = () => [...pending.keys()].some((flowId) => !conflicts.has(flowId));
+  /** What is left once nothing is being written: a conflict shows only while its flow is open. */
+  const settledStatus = (): SaveStatus => {
+    const openFlowId = store.getState().flowId;
+    const reason = conflicts.get(openFlowId);
+    if (reason !== undefined) return { state: 'conflict', flowId: openFlowId, reason };
+    return hasWritablePending() ? { state: 'pending' } : { state: 'saved' };
+  };
 
   const setStatus = (next: SaveStatus) => {
     status = next;
@@ -103,7 +125,10 @@ export function createAutosave(
   const writePending = async () => {
     clearTimeout(timer);
     const writable = [...pending].filter(([flowId]) => !conflicts.has(flowId));
-    if (writable.length === 0) return;
+    if (writable.length === 0) {
+      if (status.state !== 'failed') setStatus(settledStatus());
+      return;
+    }
     setStatus({ state: 'saving' });
     try {
       for (const [flowId, state] of writable) {
@@ -112,7 +137,7 @@ export function createAutosave(
         if (lastSavedJson.get(flowId) !== json) {
           const saved = await repository.saveFlow(flow);
           if (!saved.ok) {
-            conflicts.add(flowId);
+            conflicts.set(flowId, 'changed');
             continue;
           }
           lastSavedJson.set(flowId, json);
@@ -121,14 +146,9 @@ export function createAutosave(
         if (pending.get(flowId) === state) pending.delete(flowId);
       }
       failedAttempts = 0;
-      if (pending.size === 0) unsavedSince = null;
-      const [conflicted] = conflicts;
-      if (conflicted !== undefined) {
-        setStatus({ state: 'conflict', flowId: conflicted });
-        return;
-      }
-      setStatus(pending.size > 0 ? { state: 'pending' } : { state: 'saved' });
-      if (pending.size > 0) schedule(delayMs);
+      if (!hasWritablePending()) unsavedSince = null;
+      setStatus(settledStatus());
+      if (hasWritablePending()) schedule(delayMs);
     } catch (error) {
       failedAttempts += 1;
       const retryInMs =
@@ -153,19 +173,23 @@ export function createAutosave(
       previous.nodes.some((node) => node.dragging) &&
       !state.nodes.some((node) => node.dragging);
     if (state.flowId === previous.flowId && sameFlowDocument(previous, state)) {
-      if (dragEnded && pending.size > 0 && !isHeld()) void saveAll();
+      if (dragEnded && pending.has(state.flowId) && !isHeld(state.flowId)) void saveAll();
       return;
     }
     if (state.flowId !== previous.flowId) {
-      // A newly opened flow is as stored; what the previous one still owes is written now.
+      // A newly opened flow is as stored, so what this tab held of it is gone from the screen;
+      // what the previous one still owes is written now.
+      pending.delete(state.flowId);
+      conflicts.delete(state.flowId);
       lastSavedJson.set(state.flowId, JSON.stringify(flowFromCanvas(state)));
-      if (pending.size > 0) void saveAll();
+      if (hasWritablePending() && status.state !== 'failed') void saveAll();
+      else if (!running && status.state !== 'failed') setStatus(settledStatus());
       return;
     }
     pending.set(state.flowId, state);
     const now = Date.now();
     unsavedSince ??= now;
-    if (!isHeld()) {
+    if (!isHeld(state.flowId)) {
       if (!running) setStatus({ state: 'pending' });
       // A dropped module is written at once: a reload right after a drag keeps the move.
       schedule(dragEnded ? 0 : Math.max(0, Math.min(delayMs, unsavedSince + maxWaitMs - now)));
@@ -173,7 +197,17 @@ export function createAutosave(
   };
 
   const writeNow = () => {
-    if (pending.size > 0 && !isHeld()) void saveAll();
+    if (hasWritablePending() && status.state !== 'failed') void saveAll();
+  };
+
+  /** Shows where things stand after pending or conflicted flows were dropped or added. */
+  const settle = () => {
+    if (!hasWritablePending()) unsavedSince = null;
+    // A write in flight settles when it ends; a failure keeps its scheduled retry.
+    if (running || (status.state === 'failed' && hasWritablePending())) return;
+    const next = settledStatus();
+    if (next.state === 'pending' && status.state !== 'pending') schedule(delayMs);
+    setStatus(next);
   };
 
   const unsavedJsonDiffers = () =>
@@ -190,7 +224,7 @@ export function createAutosave(
     flush: async () => {
       await saveAll();
       // Changes made while a write was in flight are written too, unless writing just failed.
-      if (pending.size > 0 && !isHeld()) await saveAll();
+      if (hasWritablePending() && status.state !== 'failed') await saveAll();
     },
     replaceWithStored: (flow, show, replacedFlowId = flow.id) => {
       replacing = true;
@@ -204,13 +238,18 @@ export function createAutosave(
         conflicts.delete(flowId);
       }
       lastSavedJson.set(flow.id, JSON.stringify(flowFromCanvas(store.getState())));
-      if (pending.size === 0) unsavedSince = null;
-      const [conflicted] = conflicts;
-      if (conflicted !== undefined) setStatus({ state: 'conflict', flowId: conflicted });
-      else if (status.state === 'conflict' || pending.size === 0) {
-        setStatus(pending.size > 0 ? { state: 'pending' } : { state: 'saved' });
-        if (pending.size > 0) schedule(delayMs);
-      }
+      settle();
+    },
+    markStale: (flowId, reason) => {
+      // A deletion outranks a save: writing again would bring the flow back.
+      if (conflicts.get(flowId) !== 'deleted') conflicts.set(flowId, reason);
+      settle();
+    },
+    forgetFlow: (flowId) => {
+      pending.delete(flowId);
+      conflicts.delete(flowId);
+      lastSavedJson.delete(flowId);
+      settle();
     },
     unsavedFlow: (flowId) => {
       const state = pending.get(flowId);

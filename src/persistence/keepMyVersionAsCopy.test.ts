@@ -46,7 +46,11 @@ async function staleTabAfterOtherTabSaved(): Promise<{
   await tabA.autosave.flush();
   tabB.store.getState().addNode('end', { x: 0, y: 400 });
   await tabB.autosave.flush();
-  expect(tabB.autosave.getStatus()).toEqual({ state: 'conflict', flowId: original.id });
+  expect(tabB.autosave.getStatus()).toEqual({
+    state: 'conflict',
+    flowId: original.id,
+    reason: 'changed',
+  });
   return { original, tabA, tabB };
 }
 
@@ -125,7 +129,11 @@ describe('keepMyVersionAsCopy', () => {
 
     expect(kept).toEqual({ ok: false, message: 'QuotaExceededError: the disk is full' });
     expect(flowFromCanvas(tabB.store.getState())).toEqual(mine);
-    expect(tabB.autosave.getStatus()).toEqual({ state: 'conflict', flowId: original.id });
+    expect(tabB.autosave.getStatus()).toEqual({
+      state: 'conflict',
+      flowId: original.id,
+      reason: 'changed',
+    });
     expect(tabB.autosave.unsavedFlow(original.id)).toEqual(mine);
     expect(await tabB.repository.listFlows()).toHaveLength(1);
   });
