@@ -160,3 +160,20 @@ test('a dropped module lands centred on the pointer', async ({ flowbench, page }
   expect(Math.abs(centre.x - (canvasBox.x + target.x))).toBeLessThan(4);
   expect(Math.abs(centre.y - (canvasBox.y + target.y))).toBeLessThan(4);
 });
+
+test('a flow with a mistyped field is not exported with the old value in its place', async ({
+  flowbench,
+  page,
+}) => {
+  await flowbench.selectNode('crm-lookup');
+  await flowbench.inspector.getByRole('textbox', { name: 'URL', exact: true }).fill(mistypedUrl);
+  let downloaded = false;
+  page.on('download', () => {
+    downloaded = true;
+  });
+  await page.getByRole('button', { name: 'Export flow' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Export failed' })).toContainText(
+    'text that is not valid',
+  );
+  expect(downloaded).toBe(false);
+});

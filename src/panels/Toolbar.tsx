@@ -54,6 +54,16 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
   const tidyUp = useTidyUp();
 
   const exportFlow = () => {
+    const invalidDrafts = Object.values(store.getState().invalidFields).reduce(
+      (count, fields) => count + Object.keys(fields).length,
+      0,
+    );
+    if (invalidDrafts > 0) {
+      onExportFailed(
+        `${invalidDrafts === 1 ? 'A field holds' : `${invalidDrafts} fields hold`} text that is not valid (see Problems); the file would keep the previous value. Fix or undo it, then export.`,
+      );
+      return;
+    }
     try {
       const flow = flowFromCanvas(store.getState());
       downloadText(exportFileName(flow.name), `${JSON.stringify(flow, null, 2)}\n`);
