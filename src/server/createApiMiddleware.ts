@@ -30,7 +30,7 @@ export interface ApiMiddlewareOptions {
   targetPolicy?: TargetPolicy;
   /** How the WebService test resolves host names; the system's DNS by default. */
   resolveHostName?: ResolveHostName;
-  /** Calls in flight per server and per page session; 50 and 10 by default. */
+  /** Calls in flight per server, page session and (shared mode) client; 50, 10, 10 by default. */
   callsInFlightCaps?: CallsInFlightCaps;
   /** Where a request's connection comes from (tests pose as other machines with it). */
   clientAddressOf?: ClientAddressOf;

@@ -29,6 +29,8 @@ describe('readServerSettings', () => {
     [{ FLOWBENCH_ALLOW_TARGETS: '10.0.0.0/40' }, /FLOWBENCH_ALLOW_TARGETS/],
     [{ FLOWBENCH_MAX_CALLS: '0' }, /FLOWBENCH_MAX_CALLS/],
     [{ FLOWBENCH_MAX_CALLS: 'many' }, /FLOWBENCH_MAX_CALLS/],
+    [{ FLOWBENCH_MAX_CALLS: '20,4,0' }, /FLOWBENCH_MAX_CALLS/],
+    [{ FLOWBENCH_MAX_CALLS: '20,4,8,2' }, /FLOWBENCH_MAX_CALLS/],
   ])('%j stops the server with a message', (environment, error) => {
     const read = readServerSettings(environment);
     expect(read.ok).toBe(false);
@@ -45,11 +47,21 @@ describe('readServerSettings', () => {
       allowedHostNames: ['crm.internal'],
       allowedRanges: ['10.20.0.0/16'],
     });
-    expect(settings.callsInFlightCaps).toEqual({ perServer: 20, perSession: 4 });
-    expect(settingsOf({}).callsInFlightCaps).toEqual({ perServer: 50, perSession: 10 });
+    expect(settings.callsInFlightCaps).toEqual({ perServer: 20, perSession: 4, perAddress: 10 });
+    expect(settingsOf({}).callsInFlightCaps).toEqual({
+      perServer: 50,
+      perSession: 10,
+      perAddress: 10,
+    });
     expect(settingsOf({ FLOWBENCH_MAX_CALLS: '5' }).callsInFlightCaps).toEqual({
       perServer: 5,
       perSession: 5,
+      perAddress: 5,
+    });
+    expect(settingsOf({ FLOWBENCH_MAX_CALLS: '40, 8, 16' }).callsInFlightCaps).toEqual({
+      perServer: 40,
+      perSession: 8,
+      perAddress: 16,
     });
   });
 
@@ -63,7 +75,7 @@ describe('readServerSettings', () => {
     const local = describeServerStart(settingsOf({}), 'http://127.0.0.1:4173').join('\n');
     expect(local).toMatch(/local mode/);
     expect(local).toMatch(/loopback and private networks included/);
-    expect(local).toMatch(/at most 50 per server and 10 per page/);
+    expect(local).toMatch(/at most 50 per server and 10 per page \(/);
 
     const shared = describeServerStart(
       settingsOf({ HOST: '0.0.0.0', FLOWBENCH_ALLOW_TARGETS: 'crm.internal' }, 'demobox'),
@@ -76,5 +88,6 @@ describe('readServerSettings', () => {
       /loopback, private.* are refused \(FLOWBENCH_ALLOW_TARGETS admits crm\.internal\)/,
     );
     expect(shared).toMatch(/cloud metadata addresses are always refused/);
+    expect(shared).toMatch(/at most 50 per server and 10 per page, and 10 per client address/);
   });
 });

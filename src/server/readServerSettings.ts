@@ -68,7 +68,7 @@ export function readServerSettings(
   if (caps === null) {
     return {
       ok: false,
-      error: `FLOWBENCH_MAX_CALLS must be "<per server>" or "<per server>,<per page>" (whole numbers from 1), got ${JSON.stringify(environment.FLOWBENCH_MAX_CALLS)}`,
+      error: `FLOWBENCH_MAX_CALLS must be "<per server>", "<per server>,<per page>" or "<per server>,<per page>,<per client address>" (whole numbers from 1), got ${JSON.stringify(environment.FLOWBENCH_MAX_CALLS)}`,
     };
   }
 
@@ -124,7 +124,11 @@ export function describeServerStart(
   return [
     ...lines,
     describeTargetPolicy(targetPolicy),
-    `Calls in flight: at most ${callsInFlightCaps.perServer} per server and ${callsInFlightCaps.perSession} per page (FLOWBENCH_MAX_CALLS).`,
+    `Calls in flight: at most ${callsInFlightCaps.perServer} per server and ${callsInFlightCaps.perSession} per page${
+      targetPolicy.mode === 'shared'
+        ? `, and ${callsInFlightCaps.perAddress} per client address`
+        : ''
+    } (FLOWBENCH_MAX_CALLS).`,
   ];
 }
 
@@ -136,13 +140,13 @@ function isLoopbackHost(host: string): boolean {
 
 function parseCallsInFlightCaps(text: string): CallsInFlightCaps | null {
   if (text === '') return defaultCallsInFlightCaps;
-  const match = /^(\d+)\s*(?:,\s*(\d+))?$/.exec(text);
+  const match = /^(\d+)\s*(?:,\s*(\d+)\s*(?:,\s*(\d+))?)?$/.exec(text);
   if (!match) return null;
   const perServer = Number(match[1]);
-  const perSession =
-    match[2] === undefined
-      ? Math.min(perServer, defaultCallsInFlightCaps.perSession)
-      : Number(match[2]);
-  if (perServer < 1 || perSession < 1) return null;
-  return { perServer, perSession };
+  const capOrDefault = (given: string | undefined, fallback: number) =>
+    given === undefined ? Math.min(perServer, fallback) : Number(given);
+  const perSession = capOrDefault(match[2], defaultCallsInFlightCaps.perSession);
+  const perAddress = capOrDefault(match[3], defaultCallsInFlightCaps.perAddress);
+  if (perServer < 1 || perSession < 1 || perAddress < 1) return null;
+  return { perServer, perSession, perAddress };
 }

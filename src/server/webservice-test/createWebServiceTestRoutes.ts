@@ -19,7 +19,11 @@ import {
   type ClientAddressOf,
   type Refusal,
 } from './refuseForeignRequest';
-import { createCallsInFlightLimit, type CallsInFlightCaps } from './createCallsInFlightLimit';
+import {
+  clientAddressGroupOf,
+  createCallsInFlightLimit,
+  type CallsInFlightCaps,
+} from './createCallsInFlightLimit';
 import { createSessionTokens } from './createSessionTokens';
 import { sendWebServiceTest } from './sendWebServiceTest';
 import { admitOwnDemoEndpoints, type ResolveHostName, type TargetPolicy } from './targetPolicy';
@@ -29,7 +33,7 @@ export interface WebServiceTestRoutesOptions {
   extraHostNames: readonly string[];
   policy: TargetPolicy;
   resolveHostName?: ResolveHostName;
-  /** Calls in flight per server and per page session; 50 and 10 by default. */
+  /** Calls in flight per server, page session and (shared mode) client; 50, 10, 10 by default. */
   callsInFlightCaps?: CallsInFlightCaps;
   /** Where a request's connection comes from; its socket's remote address by default. */
   clientAddressOf?: ClientAddressOf;
@@ -57,8 +61,9 @@ export function createWebServiceTestRoutes(options: WebServiceTestRoutesOptions)
     },
     [webServiceTestPath]: {
       POST: async (request, response) => {
+        const clientAddress = clientAddressOf(request);
         const refusal: Refusal | null =
-          refuseForeignHost(request, hostNames, clientAddressOf(request)) ??
+          refuseForeignHost(request, hostNames, clientAddress) ??
           refuseForeignOrigin(request) ??
           refuseWrongToken(request, tokens) ??
           refuseNonJson(request);
@@ -78,7 +83,12 @@ export function createWebServiceTestRoutes(options: WebServiceTestRoutesOptions)
           sendJson(response, 400, { error: z.prettifyError(parsed.error) });
           return;
         }
-        const slot = callsInFlight.acquire(String(request.headers[webServiceTestTokenHeader]));
+        // Tokens cost nothing to fetch, so on a shared server the client's address is capped too.
+        const slot = callsInFlight.acquire({
+          session: String(request.headers[webServiceTestTokenHeader]),
+          address:
+            options.policy.mode === 'shared' ? clientAddressGroupOf(clientAddress) : undefined,
+        });
         if (!slot.granted) {
           sendJson(response, 429, { error: slot.reason });
           return;

@@ -29,7 +29,7 @@ const arrived = new Promise<void>((resolve) => (allArrived = resolve));
 
 beforeAll(async () => {
   flowbench = await startFlowbench({
-    callsInFlightCaps: { perServer: calls, perSession: calls },
+    callsInFlightCaps: { perServer: calls, perSession: calls, perAddress: calls },
   });
   // Holds every answer until all calls have arrived, so that all 200 are in flight at once.
   endpoint = await startUpstream((_request, response, body) => {
