@@ -172,3 +172,33 @@ for (const viewport of [
     });
   });
 }
+
+test('a flow with hundreds of problems lists a page of them, with a filter', async ({
+  flowbench,
+  page,
+}) => {
+  const messages = Array.from({ length: 150 }, (_, index) => ({
+    id: `m${index}`,
+    type: 'message',
+    position: { x: (index % 10) * 300, y: Math.floor(index / 10) * 150 + 150 },
+    data: { text: `Message ${index}` },
+  }));
+  const file = {
+    schemaVersion: 1,
+    name: 'Many problems',
+    nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 } }, ...messages],
+    edges: [],
+  };
+  await page.getByLabel('Import flow').setInputFiles({
+    name: 'many.flow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(page.getByRole('textbox', { name: 'Flow name' })).toHaveValue('Many problems');
+  await page.getByRole('button', { name: /^Problems \d+$/ }).click();
+
+  await expect(flowbench.problems.getByRole('button')).toHaveCount(100);
+  await flowbench.problems.getByRole('searchbox', { name: 'Filter problems' }).fill('m149');
+  await expect(flowbench.problems.getByRole('button')).toHaveCount(2);
+  await expect(flowbench.problems.getByRole('button').first()).toContainText('m149');
+});
