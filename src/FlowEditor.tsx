@@ -12,7 +12,7 @@ import { SaveFailedBanner } from './panels/SaveFailedBanner';
 import { StaleFlowBanner } from './panels/StaleFlowBanner';
 import { combineSaveStatuses } from './persistence/combineSaveStatuses';
 import {
-  announceFlowSaved,
+  announceToOtherTabs,
   followOtherTabs,
   reloadStoredFlow,
 } from './persistence/followOtherTabs';
@@ -22,7 +22,7 @@ import { createAutosave, type Autosave } from './persistence/createAutosave';
 import { keepMyVersionAsCopy } from './persistence/keepMyVersionAsCopy';
 import { flowsQueryKey, noticeOf, useFlowLibrary, type Notice } from './persistence/useFlowLibrary';
 import { createFlowStore } from './store/createFlowStore';
-import { FlowStoreProvider, useFlowStoreApi } from './store/FlowStoreContext';
+import { FlowStoreProvider, useFlowStore, useFlowStoreApi } from './store/FlowStoreContext';
 import type { TestBenchRepository } from './persistence/testBenchRepository';
 import { persistTestBenches, type TestBenchAutosave } from './persistence/persistTestBenches';
 import { createTestBenchStore, type TestBenchStore } from './store/createTestBenchStore';
@@ -32,7 +32,7 @@ import { WorkspaceLayout } from './workspace/WorkspaceLayout';
 
 export function FlowEditor({
   initialFlow,
-  repository,
+  repository: storedFlows,
   testBenches,
 }: {
   initialFlow: FlowDocument;
@@ -41,17 +41,21 @@ export function FlowEditor({
 }) {
   const queryClient = useQueryClient();
   const [store] = useState(() => createFlowStore(initialFlow));
+  const [repository] = useState(() => announceToOtherTabs(storedFlows));
   const [autosave] = useState(() =>
     createAutosave(store, repository, {
-      onSaved: (flowId, revision) => {
-        announceFlowSaved(flowId, revision);
-        void queryClient.invalidateQueries({ queryKey: flowsQueryKey });
-      },
+      onSaved: () => void queryClient.invalidateQueries({ queryKey: flowsQueryKey }),
     }),
   );
   useEffect(() => autosave.start(), [autosave]);
   useEffect(() => autosave.watchPage({ window, document }), [autosave]);
-  useEffect(() => followOtherTabs(store, autosave, repository), [store, autosave, repository]);
+  useEffect(
+    () =>
+      followOtherTabs(store, autosave, repository, {
+        onOtherTabChange: () => void queryClient.invalidateQueries({ queryKey: flowsQueryKey }),
+      }),
+    [store, autosave, repository, queryClient],
+  );
   const [testBenchStore] = useState(createTestBenchStore);
   const [testBenchAutosave] = useState(() => persistTestBenches(testBenchStore, testBenches));
   useEffect(() => testBenchAutosave.start(), [testBenchAutosave]);
@@ -98,19 +102,28 @@ function EditorLayout({
     testBenchAutosave.getStatus,
   );
   const saveStatus = combineSaveStatuses(flowSaveStatus, benchSaveStatus);
+  // Each write's failure shows, whatever else the header ranks above it.
+  const saveFailure = [flowSaveStatus, benchSaveStatus].find((status) => status.state === 'failed');
+  const openFlowId = useFlowStore((state) => state.flowId);
+  // Invalid drafts are kept outside the document: autosave never writes them.
+  const hasInvalidDrafts = useFlowStore((state) => Object.keys(state.invalidFields).length > 0);
   const [notice, setNotice] = useState<Notice | null>(null);
   useEditorShortcuts();
 
   useEffect(() => {
-    if (saveStatus.state === 'saved') return;
+    if (saveStatus.state === 'saved' && !hasInvalidDrafts) return;
     const warn = (event: BeforeUnloadEvent) => {
-      if (autosave.hasUnsavedChanges() || testBenchAutosave.hasUnsavedChanges()) {
+      if (
+        hasInvalidDrafts ||
+        autosave.hasUnsavedChanges() ||
+        testBenchAutosave.hasUnsavedChanges()
+      ) {
         event.preventDefault();
       }
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [saveStatus.state, autosave, testBenchAutosave]);
+  }, [saveStatus.state, hasInvalidDrafts, autosave, testBenchAutosave]);
 
   const showFailure = (error: unknown) => setNotice(noticeOf(error));
   const importFile = (file: File) =>
@@ -124,21 +137,22 @@ function EditorLayout({
         onExportFailed={(message) => setNotice({ title: 'Export failed', details: [message] })}
       />
       <div className="banners">
-        {saveStatus.state === 'failed' && (
+        {saveFailure?.state === 'failed' && (
           <SaveFailedBanner
-            status={saveStatus}
+            status={saveFailure}
             onRetry={() => void Promise.all([autosave.flush(), testBenchAutosave.flush()])}
           />
         )}
-        {saveStatus.state === 'conflict' && (
+        {flowSaveStatus.state === 'conflict' && flowSaveStatus.flowId === openFlowId && (
           <StaleFlowBanner
+            reason={flowSaveStatus.reason}
             onReload={() =>
-              void reloadStoredFlow(store, autosave, repository, saveStatus.flowId).then(
+              void reloadStoredFlow(store, autosave, repository, flowSaveStatus.flowId).then(
                 (problem) => problem && setNotice({ title: 'Reload failed', details: [problem] }),
               )
             }
             onKeepCopy={() =>
-              void keepMyVersionAsCopy(store, autosave, repository, saveStatus.flowId).then(
+              void keepMyVersionAsCopy(store, autosave, repository, flowSaveStatus.flowId).then(
                 (kept) => {
                   void library.flows.refetch();
                   setNotice(

@@ -7,51 +7,96 @@ import type { FlowRepository } from './flowRepository';
 const channelName = 'flowbench-flows';
 
 /** Messages are parsed: another tab may run an older or newer Flowbench. */
-const flowSavedMessageSchema = z.object({
-  type: z.literal('flow-saved'),
-  flowId: z.string(),
-  revision: z.int(),
-  from: z.string(),
-});
-export type FlowSavedMessage = z.infer<typeof flowSavedMessageSchema>;
+const flowChangedMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('flow-saved'),
+    flowId: z.string(),
+    revision: z.int(),
+    from: z.string(),
+  }),
+  z.object({ type: z.literal('flow-deleted'), flowId: z.string(), from: z.string() }),
+]);
+export type FlowChangedMessage = z.infer<typeof flowChangedMessageSchema>;
 
 /** This page's id: a tab's own messages reach its other channel objects too. */
 const thisTab = newId('tab');
 
-/** Tells the other tabs of this browser that a flow was saved (where BroadcastChannel exists). */
-export function announceFlowSaved(flowId: string, revision: number): void {
+function announce(message: FlowChangedMessage): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(channelName);
-  const message: FlowSavedMessage = { type: 'flow-saved', flowId, revision, from: thisTab };
   channel.postMessage(message);
   channel.close();
 }
 
 /**
- * Keeps the open flow in step with other tabs: when another tab saved it and this one has
- * nothing unsaved, the newer flow is read and shown. With unsaved changes nothing happens
- * here; the revision check refuses their write and autosave reports the conflict. Returns the
+ * The repository as one tab uses it: every save and delete, whoever makes it (autosave, the
+ * flow list, import, keep-as-copy), is told to the other tabs of this browser.
+ */
+export function announceToOtherTabs(repository: FlowRepository, tabId = thisTab): FlowRepository {
+  return {
+    ...repository,
+    saveFlow: async (flow) => {
+      const saved = await repository.saveFlow(flow);
+      if (saved.ok) {
+        announce({ type: 'flow-saved', flowId: flow.id, revision: saved.revision, from: tabId });
+      }
+      return saved;
+    },
+    deleteFlow: async (id) => {
+      await repository.deleteFlow(id);
+      announce({ type: 'flow-deleted', flowId: id, from: tabId });
+    },
+  };
+}
+
+export interface FollowOtherTabsOptions {
+  /** Told of every change another tab made, e.g. to refresh the list of flows. */
+  onOtherTabChange?: () => void;
+  tabId?: string;
+}
+
+/**
+ * Keeps this tab in step with the others. When another tab saved the open flow and this one has
+ * nothing unsaved (no pending change, no invalid draft in the inspector), the newer flow is read
+ * and shown. Otherwise, and for a flow deleted elsewhere, autosave holds this tab's version of it
+ * as stale, so it is neither thrown away nor written over the other tab's work. Returns the
  * function that stops listening.
  */
 export function followOtherTabs(
   store: FlowStore,
   autosave: Autosave,
   repository: FlowRepository,
+  { onOtherTabChange, tabId = thisTab }: FollowOtherTabsOptions = {},
 ): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(channelName);
   const newestSeen = new Map<string, number>();
+  const isOpen = (flowId: string) => store.getState().flowId === flowId;
+  const safeToReplace = () =>
+    !autosave.hasUnsavedChanges() && Object.keys(store.getState().invalidFields).length === 0;
+  const heldHere = (flowId: string) => isOpen(flowId) || autosave.unsavedFlow(flowId) !== null;
+
   channel.onmessage = (event: MessageEvent) => {
-    const message = flowSavedMessageSchema.safeParse(event.data);
-    if (!message.success || message.data.from === thisTab) return;
-    const { flowId, revision } = message.data;
-    if (flowId !== store.getState().flowId || (newestSeen.get(flowId) ?? -1) >= revision) return;
+    const message = flowChangedMessageSchema.safeParse(event.data);
+    if (!message.success || message.data.from === tabId) return;
+    onOtherTabChange?.();
+    const { flowId } = message.data;
+    if (message.data.type === 'flow-deleted') {
+      if (heldHere(flowId)) autosave.markStale(flowId, 'deleted');
+      return;
+    }
+    const { revision } = message.data;
+    if ((newestSeen.get(flowId) ?? -1) >= revision || !heldHere(flowId)) return;
     newestSeen.set(flowId, revision);
-    if (autosave.hasUnsavedChanges()) return;
+    if (!isOpen(flowId) || !safeToReplace()) {
+      autosave.markStale(flowId, 'changed');
+      return;
+    }
     void repository.loadFlow(flowId).then((loaded) => {
-      // Nothing may have been typed or opened meanwhile: that would be overwritten on screen.
-      if (!loaded.ok || store.getState().flowId !== flowId || autosave.hasUnsavedChanges()) return;
-      autosave.replaceWithStored(loaded.flow, () => store.getState().loadFlow(loaded.flow));
+      if (!loaded.ok || !isOpen(flowId)) return;
+      // Something typed meanwhile would be overwritten on screen.
+      if (!safeToReplace()) autosave.markStale(flowId, 'changed');
+      else autosave.replaceWithStored(loaded.flow, () => store.getState().loadFlow(loaded.flow));
     });
   };
   return () => channel.close();

@@ -1,6 +1,7 @@
 import type { FlowDocument } from '../domain/flowDocumentSchema';
 import { newId } from '../domain/newId';
 import { uniqueFlowName } from '../domain/uniqueFlowName';
+import { flowFromCanvas } from '../store/appNode';
 import type { FlowStore } from '../store/createFlowStore';
 import type { Autosave } from './createAutosave';
 import type { FlowRepository } from './flowRepository';
@@ -19,7 +20,10 @@ export async function keepMyVersionAsCopy(
   repository: FlowRepository,
   flowId: string,
 ): Promise<KeepMyVersionResult> {
-  const mine = autosave.unsavedFlow(flowId);
+  // A flow deleted in another tab may have nothing pending here: then the open version is kept.
+  const open = store.getState();
+  const mine =
+    autosave.unsavedFlow(flowId) ?? (open.flowId === flowId ? flowFromCanvas(open) : null);
   if (mine === null) return { ok: false, message: 'This tab has no unsaved version of the flow.' };
   let copy: FlowDocument;
   try {
