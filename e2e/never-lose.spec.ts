@@ -132,6 +132,55 @@ test('a stale tab keeps its version as a copy; the other tab keeps the original'
   await tabB.page.close();
 });
 
+test('an idle tab follows a rename made in the flow list of another tab', async ({
+  flowbench: tabA,
+  page,
+}) => {
+  const tabB = await openSecondTab(page, { broadcast: true });
+  const originalName = await flowNameField(tabB).inputValue();
+  await tabA.flows.getByRole('button', { name: 'New flow' }).click();
+  await expect(flowNameField(tabA)).toHaveValue('Untitled flow');
+
+  await tabA.flows.getByRole('button', { name: `Rename ${originalName}` }).click();
+  await tabA.flows.getByLabel(`New name for ${originalName}`).fill('Renamed from the list');
+  await tabA.flows.getByRole('button', { name: 'Save name' }).click();
+
+  await expect(flowNameField(tabB)).toHaveValue('Renamed from the list');
+  await expect(tabB.flowButton('Untitled flow')).toBeVisible();
+  await tabB.page.close();
+});
+
+test('a flow deleted in another tab is not brought back; its version here can be kept as a copy', async ({
+  flowbench: tabA,
+  page,
+}) => {
+  const tabB = await openSecondTab(page, { broadcast: true });
+  const originalName = await flowNameField(tabB).inputValue();
+  const endsAtStart = await tabB.nodes('end').count();
+
+  await tabA.flows.getByRole('button', { name: `Delete ${originalName}` }).click();
+  await tabA.flows.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(tabA.flowButton(originalName)).toHaveCount(0);
+
+  const banner = tabB.page
+    .getByRole('alert')
+    .filter({ hasText: 'This flow was deleted in another tab' });
+  await expect(banner).toBeVisible();
+  await tabB.addByClick('End');
+  await tabA.page.reload();
+  await expect(tabA.flowButton(originalName)).toHaveCount(0);
+
+  await banner.getByRole('button', { name: 'Keep my version as a copy' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(flowNameField(tabB)).toHaveValue(`${originalName} (my version)`);
+  await expect(tabB.nodes('end')).toHaveCount(endsAtStart + 1);
+  await expect(tabB.saveStatus).toHaveText('All changes saved');
+  await tabA.page.reload();
+  await expect(tabA.flowButton(`${originalName} (my version)`)).toBeVisible();
+  await expect(tabA.flowButton(originalName)).toHaveCount(0);
+  await tabB.page.close();
+});
+
 test('a refused test-bench write shows Not saved in the header, asks before leaving, and is retried', async ({
   flowbench,
   page,
