@@ -14,7 +14,7 @@ function flakyRepository() {
       storage.attempts += 1;
       if (storage.refuse !== null) return Promise.reject(new Error(storage.refuse));
       saved.push(bench);
-      return Promise.resolve();
+      return Promise.resolve({ ok: true, revision: saved.length });
     },
     saveHistory: () => Promise.resolve(),
   };

@@ -64,7 +64,7 @@ describe('createIndexedDbTestBenchRepository', () => {
 
     const nextVisit = createIndexedDbTestBenchRepository(databaseName);
 
-    expect((await nextVisit.load('flow-1', 'crm-lookup')).bench).toEqual(bench);
+    expect((await nextVisit.load('flow-1', 'crm-lookup')).bench).toEqual({ ...bench, revision: 1 });
     expect((await nextVisit.load('flow-1', 'other-node')).bench).toEqual(
       emptyTestBench('flow-1', 'other-node'),
     );
@@ -89,12 +89,17 @@ describe('createIndexedDbTestBenchRepository', () => {
     const bench = { ...emptyTestBench('f', 'n'), history: [runAt(1)] };
     await saveWhole(repository, bench);
 
-    await repository.saveValues({ ...bench, timeoutMs: 300, history: [] });
-    expect((await repository.load('f', 'n')).bench).toEqual({ ...bench, timeoutMs: 300 });
+    await repository.saveValues({ ...bench, revision: 1, timeoutMs: 300, history: [] });
+    expect((await repository.load('f', 'n')).bench).toEqual({
+      ...bench,
+      revision: 2,
+      timeoutMs: 300,
+    });
 
     await repository.saveHistory({ ...emptyTestBench('f', 'n'), history: [runAt(2), runAt(1)] });
     expect((await repository.load('f', 'n')).bench).toEqual({
       ...bench,
+      revision: 2,
       timeoutMs: 300,
       history: [runAt(2), runAt(1)],
     });
@@ -144,5 +149,50 @@ describe('createIndexedDbTestBenchRepository', () => {
 
     const loaded = await createIndexedDbTestBenchRepository(databaseName).load('f', 'n');
     expect(loaded.bench.history.map((run) => run.startedAt)).toEqual([3, 2, 1]);
+  });
+
+  it('writes values only on top of the revision they were read at: a stale tab gets the stored ones back', async () => {
+    const databaseName = freshDatabaseName();
+    const tabA = createIndexedDbTestBenchRepository(databaseName);
+    const tabB = createIndexedDbTestBenchRepository(databaseName);
+    const { bench: inA } = await tabA.load('f', 'n');
+    const { bench: inB } = await tabB.load('f', 'n');
+
+    expect(await tabA.saveValues({ ...inA, rawBody: '{"a":1}' })).toEqual({
+      ok: true,
+      revision: 1,
+    });
+    const refused = await tabB.saveValues({ ...inB, sampleOverrides: { email: 'b@example.org' } });
+
+    expect(refused).toEqual({
+      ok: false,
+      reason: 'conflict',
+      stored: { ...emptyTestBench('f', 'n'), rawBody: '{"a":1}', revision: 1 },
+    });
+    expect((await tabB.load('f', 'n')).bench).toEqual({
+      ...emptyTestBench('f', 'n'),
+      rawBody: '{"a":1}',
+      revision: 1,
+    });
+  });
+
+  it('reads values stored before revisions as revision 0 and writes over them', async () => {
+    const databaseName = freshDatabaseName();
+    const database = await openFlowbenchDatabase(databaseName);
+    await database.put('testBenches', { flowId: 'f', nodeId: 'n', rawBody: '{"old":true}' });
+    database.close();
+    const repository = createIndexedDbTestBenchRepository(databaseName);
+
+    const { bench } = await repository.load('f', 'n');
+    expect(bench).toMatchObject({ rawBody: '{"old":true}', revision: 0 });
+    expect(await repository.saveValues({ ...bench, timeoutMs: 300 })).toEqual({
+      ok: true,
+      revision: 1,
+    });
+    expect((await repository.load('f', 'n')).bench).toMatchObject({
+      rawBody: '{"old":true}',
+      timeoutMs: 300,
+      revision: 1,
+    });
   });
 });

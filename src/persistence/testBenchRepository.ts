@@ -43,6 +43,8 @@ export const testBenchSchema = z.object({
   timeoutMs: z.int().min(minTestTimeoutMs).max(maxTestTimeoutMs).default(platformTimeoutMs),
   /** The raw JSON being edited, or null when the body is composed from the table. */
   rawBody: z.string().nullable().default(null),
+  /** The stored revision these values were read at or written as; 0 for records from before. */
+  revision: z.int().min(0).default(0),
   /** Newest first, at most `testHistoryLimit`; stored apart from the values. */
   history: z.array(testRunSchema).default([]),
 });
@@ -51,6 +53,9 @@ export type TestBench = z.infer<typeof testBenchSchema>;
 export function emptyTestBench(flowId: string, nodeId: string): TestBench {
   return testBenchSchema.parse({ flowId, nodeId });
 }
+
+export type SaveValuesResult =
+  { ok: true; revision: number } | { ok: false; reason: 'conflict'; stored: TestBench };
 
 export interface LoadedTestBench {
   bench: TestBench;
@@ -63,18 +68,27 @@ export interface TestBenchRepository {
    * is replaced by a fresh one too, and `readProblem` says what was wrong, for the author.
    */
   load: (flowId: string, nodeId: string) => Promise<LoadedTestBench>;
-  /** Writes the values (samples, params, timeout, raw body), not the history. */
-  saveValues: (bench: TestBench) => Promise<void>;
+  /**
+   * Writes the values (samples, params, timeout, raw body), not the history, only on top of
+   * `bench.revision` (compare-and-set in one transaction): when another tab wrote meanwhile,
+   * nothing is written and the stored values come back, for the caller to merge.
+   */
+  saveValues: (bench: TestBench) => Promise<SaveValuesResult>;
   /**
    * Writes the history, newest `testHistoryLimit` runs, merged by run id with what is stored (runs
-   * another tab added are kept). The values are last-writer-wins per node: they are a few small
-   * fields that the author edits in one tab at a time.
+   * another tab added are kept).
    */
   saveHistory: (bench: TestBench) => Promise<void>;
 }
 
 const storedValuesSchema = testBenchSchema.omit({ history: true });
 const storedHistorySchema = z.object({ history: testBenchSchema.shape.history });
+const storedRevisionSchema = z.object({ revision: z.int().min(0) });
+
+function revisionOf(record: unknown): number {
+  const parsed = storedRevisionSchema.safeParse(record);
+  return parsed.success ? parsed.data.revision : 0;
+}
 
 export function createIndexedDbTestBenchRepository(
   databaseName = defaultDatabaseName,
@@ -97,13 +111,34 @@ export function createIndexedDbTestBenchRepository(
       return {
         bench: {
           ...(parsedValues.success ? parsedValues.data : emptyTestBench(flowId, nodeId)),
+          // A damaged record keeps its revision, so the fresh values may be written over it.
+          revision: revisionOf(values),
           history: parsedHistory.success ? parsedHistory.data.history : [],
         },
         readProblem: problems.length > 0 ? problems.join('\n') : null,
       };
     },
     saveValues: async (bench) => {
-      await (await open()).put('testBenches', storedValuesSchema.parse(bench));
+      const { flowId, nodeId } = bench;
+      const transaction = (await open()).transaction('testBenches', 'readwrite');
+      const stored = await transaction.store.get([flowId, nodeId]);
+      const storedRevision = revisionOf(stored);
+      if (storedRevision !== bench.revision) {
+        await transaction.done;
+        const parsed = testBenchSchema.safeParse(stored ?? { flowId, nodeId });
+        const values = parsed.success ? parsed.data : emptyTestBench(flowId, nodeId);
+        return {
+          ok: false,
+          reason: 'conflict',
+          stored: { ...values, revision: storedRevision, history: bench.history },
+        };
+      }
+      const revision = storedRevision + 1;
+      await Promise.all([
+        transaction.store.put(storedValuesSchema.parse({ ...bench, revision })),
+        transaction.done,
+      ]);
+      return { ok: true, revision };
     },
     saveHistory: async ({ flowId, nodeId, history }) => {
       // Runs never change once made: the runs another tab kept meanwhile are merged in, in one

@@ -16,7 +16,7 @@ function recordingRepository(failWith: { error: Error | null } = { error: null }
     saveValues: (bench) => {
       if (failWith.error) return Promise.reject(failWith.error);
       saved.push(bench);
-      return Promise.resolve();
+      return Promise.resolve({ ok: true, revision: saved.length });
     },
     saveHistory: (bench) => {
       if (failWith.error) return Promise.reject(failWith.error);

@@ -32,7 +32,15 @@ export interface TestBenchState {
   benchLoaded: (bench: TestBench) => void;
   /** Changes a bench that was loaded; the persistence layer writes it back. */
   changeBench: (flowId: string, nodeId: string, change: (current: TestBench) => TestBench) => void;
+  /**
+   * Puts values read from storage (newer, or merged with another tab's) in place of a loaded
+   * bench's, keeping its history; the revision tells the persistence layer they came from there.
+   */
+  valuesReplaced: (bench: TestBench) => void;
+  /** What the last write of another tab replaced of this tab's values, by `testBenchKey`. */
+  replacedNotices: Readonly<Record<string, string>>;
   saveSettled: (error: string | null) => void;
+  noticeReplaced: (flowId: string, nodeId: string, notice: string | null) => void;
 }
 
 export interface RunningTest {
@@ -75,6 +83,19 @@ export function createTestBenchStore() {
       const current = get().benches[key];
       if (!current) return;
       set({ benches: { ...get().benches, [key]: change(current) } });
+    },
+    valuesReplaced: (bench) => {
+      const key = testBenchKey(bench.flowId, bench.nodeId);
+      const current = get().benches[key];
+      if (!current) return;
+      set({ benches: { ...get().benches, [key]: { ...bench, history: current.history } } });
+    },
+    replacedNotices: {},
+    noticeReplaced: (flowId, nodeId, notice) => {
+      const key = testBenchKey(flowId, nodeId);
+      const notices = withoutKey(get().replacedNotices, key);
+      if (notice === null && !Object.hasOwn(get().replacedNotices, key)) return;
+      set({ replacedNotices: notice === null ? notices : { ...notices, [key]: notice } });
     },
     running: {},
     failures: {},

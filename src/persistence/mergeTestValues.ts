@@ -1,0 +1,56 @@
+import type { TestBench } from './testBenchRepository';
+
+/** The fields of a bench that `saveValues` writes, with the words the author knows them by. */
+export const testValueFields = {
+  sampleOverrides: 'sample values',
+  omittedVariables: 'left-out variables',
+  params: 'params',
+  timeoutMs: 'timeout',
+  rawBody: 'raw body',
+} as const satisfies Partial<Record<keyof TestBench, string>>;
+
+type TestValueField = keyof typeof testValueFields;
+const fieldsOfValues = Object.keys(testValueFields).filter((field): field is TestValueField =>
+  Object.hasOwn(testValueFields, field),
+);
+
+/** Equal as stored: records compare by their entries whatever their order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value).sort(([x], [y]) => x.localeCompare(y))
+      : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/** Whether two benches hold different values (the history and revision aside). */
+export function testValuesDiffer(a: TestBench, b: TestBench): boolean {
+  return fieldsOfValues.some((field) => !sameValue(a[field], b[field]));
+}
+
+export interface MergedTestValues {
+  /** The stored bench with the fields only this tab changed on top, at the stored revision. */
+  bench: TestBench;
+  /** Fields both tabs changed: the stored (newer) value was kept and this tab's dropped. */
+  replaced: string[];
+}
+
+/**
+ * Merges this tab's values with those another tab stored meanwhile, field by field, from the
+ * values both started at (`base`): a field only this tab changed is kept, every other field
+ * takes the stored value, and a field both changed differently takes the stored one.
+ */
+export function mergeTestValues(
+  base: TestBench,
+  mine: TestBench,
+  stored: TestBench,
+): MergedTestValues {
+  let bench = { ...stored, history: mine.history };
+  const replaced: string[] = [];
+  for (const field of fieldsOfValues) {
+    if (sameValue(mine[field], base[field]) || sameValue(mine[field], stored[field])) continue;
+    if (sameValue(stored[field], base[field])) bench = { ...bench, [field]: mine[field] };
+    else replaced.push(testValueFields[field]);
+  }
+  return { bench, replaced };
+}
