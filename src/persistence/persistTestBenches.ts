@@ -176,12 +176,9 @@ export function persistTestBenches(
           const base = bases.get(key);
           if (before.revision !== bench.revision && base !== undefined) {
             // Values from storage: owed only for edits of this tab they do not hold yet.
-            const differs = testValuesDiffer(bench, base);
-            if (differs || earlier !== undefined) {
-              owed.set(key, {
-                values: differs || earlier?.values === true,
-                history: earlier?.history === true,
-              });
+            // (A write under way that brought them is still owed until it ends.)
+            if (testValuesDiffer(bench, base)) {
+              owed.set(key, { values: true, history: earlier?.history === true });
             }
             continue;
           }

@@ -64,7 +64,7 @@ export function WebServiceTestPanel({ nodeId, benches, repository }: WebServiceT
     const node = state.nodes.find((candidate) => candidate.id === nodeId);
     return node && isNodeOfKind(node, 'web-service') ? node.data : null;
   });
-  const { bench, loadError, readProblem, update, saveError } = useNodeTestBench(
+  const { bench, loadError, readProblem, update, saveError, replacedNotice } = useNodeTestBench(
     benches,
     repository,
     flowId,
@@ -101,6 +101,11 @@ export function WebServiceTestPanel({ nodeId, benches, repository }: WebServiceT
       {saveError && (
         <p role="alert" className="field-error">
           Test values could not be saved in this browser: {saveError}
+        </p>
+      )}
+      {replacedNotice && (
+        <p role="alert" className="field-error">
+          {replacedNotice}
         </p>
       )}
     </section>

@@ -28,6 +28,9 @@ export function useNodeTestBench(
     if (stored.data) store.getState().benchLoaded(stored.data.bench);
   }, [stored.data, store]);
   const saveError = useStore(store, (state) => state.saveError);
+  const replacedNotice = useStore(store, (state) =>
+    entryOf(state.replacedNotices, testBenchKey(flowId, nodeId)),
+  );
   const update = (change: (current: TestBench) => TestBench) =>
     store.getState().changeBench(flowId, nodeId, change);
   return {
@@ -36,5 +39,6 @@ export function useNodeTestBench(
     readProblem: stored.data?.readProblem ?? null,
     update,
     saveError,
+    replacedNotice,
   };
 }
