@@ -53,6 +53,8 @@ export interface Autosave {
   forgetFlow: (flowId: string) => void;
   /** This tab's version of a flow that is not yet written (pending or refused), or null. */
   unsavedFlow: (flowId: string) => FlowDocument | null;
+  /** Whether another tab saved or deleted the flow since this tab's version of it. */
+  isStale: (flowId: string) => boolean;
   /** Whether a change is not yet written (or being written): leaving now could lose it. */
   hasUnsavedChanges: () => boolean;
   /** Starts watching the store; the returned function stops and writes what is pending. */
@@ -251,6 +253,7 @@ export function createAutosave(
       lastSavedJson.delete(flowId);
       settle();
     },
+    isStale: (flowId) => conflicts.has(flowId),
     unsavedFlow: (flowId) => {
       const state = pending.get(flowId);
       return state ? flowFromCanvas(state) : null;

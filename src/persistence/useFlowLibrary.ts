@@ -85,6 +85,17 @@ export function useFlowLibrary(
     mutationFn: async (id: string) => {
       // The open flow is already on screen; reloading it would throw away undo history.
       if (id === store.getState().flowId) return;
+      // This tab's unwritten changes of that flow go to storage first; opening the stored one
+      // while they could not be written would drop them.
+      await autosave.flush();
+      if (autosave.unsavedFlow(id) !== null && !autosave.isStale(id)) {
+        throw new NoticeError({
+          title: "Couldn't open that flow yet",
+          details: [
+            'Your latest changes to it are not saved yet (see the save status); Flowbench keeps retrying. Open it again once they are saved.',
+          ],
+        });
+      }
       await show(await loadOrThrow(id));
     },
     onSettled: refreshList,
