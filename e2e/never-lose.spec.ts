@@ -167,6 +167,7 @@ test('a flow deleted in another tab is not brought back; its version here can be
     .filter({ hasText: 'This flow was deleted in another tab' });
   await expect(banner).toBeVisible();
   await tabB.addByClick('End');
+  await expect(tabB.saveStatus).toHaveText('Not saved: deleted in another tab');
   await tabA.page.reload();
   await expect(tabA.flowButton(originalName)).toHaveCount(0);
 

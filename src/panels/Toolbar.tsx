@@ -136,7 +136,9 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
         </label>
       </div>
       <p className={`save-status save-${saveStatus.state}`} role="status">
-        {saveStatusText[saveStatus.state]}
+        {saveStatus.state === 'conflict' && saveStatus.reason === 'deleted'
+          ? 'Not saved: deleted in another tab'
+          : saveStatusText[saveStatus.state]}
       </p>
     </header>
   );
