@@ -263,3 +263,32 @@ test('a 60,000-variable answer shows 100 rows of Returned variables and a filter
   await flowbench.selectNode('crm-lookup');
   await expect(testBench.returnedVariables.locator('tbody tr')).toHaveCount(100);
 });
+
+test("a stale tab's test-bench edit keeps the other tab's edit of another field", async ({
+  flowbench: tabA,
+}) => {
+  await tabA.selectNode('crm-lookup');
+  // Tab B is never told, so it edits on top of what it read before tab A's edit.
+  const tabB = await openSecondTab(tabA.page, { broadcast: false });
+  await tabB.selectNode('crm-lookup');
+  const benchA = new WebServiceTestBench(tabA.page);
+  const benchB = new WebServiceTestBench(tabB.page);
+  await expect(benchB.timeoutField).toHaveValue('20000');
+
+  await benchA.timeoutField.fill('5000');
+  await tabA.waitUntilSaved();
+  const sampleB = benchB.region.getByRole('textbox', { name: 'Sample value of nps_score' });
+  await sampleB.fill('7');
+  await tabB.waitUntilSaved();
+
+  for (const tab of [tabA, tabB]) {
+    await tab.page.reload();
+    await expect(tab.nodes().first()).toBeVisible();
+    await tab.selectNode('crm-lookup');
+    const bench = new WebServiceTestBench(tab.page);
+    await expect(bench.timeoutField).toHaveValue('5000');
+    await expect(
+      bench.region.getByRole('textbox', { name: 'Sample value of nps_score' }),
+    ).toHaveValue('7');
+  }
+});
