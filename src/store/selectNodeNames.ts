@@ -2,15 +2,15 @@ import { moduleDisplayName } from '../domain/moduleDisplayName';
 import type { FlowDocumentState } from './createFlowStore';
 
 let cachedNodes: FlowDocumentState['nodes'] | null = null;
-let namesById = new Map<string, string>();
+let nodesById = new Map<string, FlowDocumentState['nodes'][number]>();
 
-/** Display names by node id, built once per `nodes` array, so each node's lookup is O(1). */
-function namesOf(nodes: FlowDocumentState['nodes']): Map<string, string> {
+/** Nodes by id, built once per `nodes` array, so each node's lookup is O(1). */
+function nodeById(nodes: FlowDocumentState['nodes'], nodeId: string) {
   if (nodes !== cachedNodes) {
     cachedNodes = nodes;
-    namesById = new Map(nodes.map((node) => [node.id, moduleDisplayName(node)]));
+    nodesById = new Map(nodes.map((node) => [node.id, node]));
   }
-  return namesById;
+  return nodesById.get(nodeId);
 }
 
 /**
@@ -18,19 +18,11 @@ function namesOf(nodes: FlowDocumentState['nodes']): Map<string, string> {
  * Cheap enough for every canvas node to subscribe with.
  */
 export function selectNodeName(state: FlowDocumentState, nodeId: string): string | undefined {
-  return namesOf(state.nodes).get(nodeId);
+  const node = nodeById(state.nodes, nodeId);
+  return node ? moduleDisplayName(node) : undefined;
 }
-
-let cachedNodesForOwnNames: FlowDocumentState['nodes'] | null = null;
-let ownNamesById = new Map<string, string>();
 
 /** The name the author gave the node, or undefined: the canvas shows it as the node's title. */
 export function selectOwnNodeName(state: FlowDocumentState, nodeId: string): string | undefined {
-  if (state.nodes !== cachedNodesForOwnNames) {
-    cachedNodesForOwnNames = state.nodes;
-    ownNamesById = new Map(
-      state.nodes.flatMap((node) => (node.name ? [[node.id, node.name] as const] : [])),
-    );
-  }
-  return ownNamesById.get(nodeId);
+  return nodeById(state.nodes, nodeId)?.name || undefined;
 }
