@@ -1,22 +1,15 @@
 import { useReactFlow } from '@xyflow/react';
-import { useDeferredValue, useState } from 'react';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { selectFlowProblems } from '../store/selectFlowProblems';
-
-/** Rows drawn at once: a flow with thousands of problems stays responsive. */
-const problemsShownAtOnce = 100;
+import { ListFilter, usePagedFilter } from './fields/usePagedFilter';
 
 export function ProblemsPanel() {
   const problems = useFlowStore(selectFlowProblems);
-  const [filter, setFilter] = useState('');
-  const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
-  const matching = deferredFilter
-    ? problems.filter((problem) =>
-        `${problem.nodeName ?? ''} ${problem.message}`.toLowerCase().includes(deferredFilter),
-      )
-    : problems;
-  const shown = matching.slice(0, problemsShownAtOnce);
+  const { filter, setFilter, matching, shown, isLong } = usePagedFilter(
+    problems,
+    (problem) => `${problem.nodeName ?? ''} ${problem.message}`,
+  );
   const selectNodes = useFlowStore((state) => state.selectNodes);
   const { fitView } = useReactFlow<AppNode, AppEdge>();
 
@@ -25,21 +18,20 @@ export function ProblemsPanel() {
       <h2>
         Problems <span className="count">{problems.length}</span>
       </h2>
-      {problems.length > problemsShownAtOnce && (
-        <div className="field problems-filter">
-          <input
-            type="search"
-            aria-label="Filter problems"
-            placeholder="Filter by module or message"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-          />
-          <p className="field-hint" aria-live="polite">
-            {matching.length > shown.length
+      {isLong && (
+        <ListFilter
+          className="problems-filter"
+          label="Filter problems"
+          placeholder="Filter by module or message"
+          value={filter}
+          onChange={setFilter}
+          liveHint
+          hint={
+            matching.length > shown.length
               ? `Showing ${shown.length} of ${matching.length.toLocaleString('en')} problems; filter to find others.`
-              : `${matching.length.toLocaleString('en')} matching.`}
-          </p>
-        </div>
+              : `${matching.length.toLocaleString('en')} matching.`
+          }
+        />
       )}
       {problems.length === 0 ? (
         <p className="muted">No problems found.</p>

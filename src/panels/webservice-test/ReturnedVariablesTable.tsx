@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import type {
   ResponseCheck,
   ReturnedVariable,
 } from '../../domain/webservice/checkWebServiceResponse';
-import { shownVariableLimit } from './TestVariablesTable';
+import { ListFilter, usePagedFilter } from '../fields/usePagedFilter';
 
 type Row = { kind: 'returned'; variable: ReturnedVariable } | { kind: 'missing'; name: string };
 
@@ -13,10 +12,9 @@ function nameOf(row: Row): string {
 
 /**
  * The variables an answer set, and the expected ones it lacks. An answer can hold tens of
- * thousands: at most `shownVariableLimit` rows are drawn, and a filter finds the others.
+ * thousands: at most `shownRowLimit` rows are drawn, and a filter finds the others.
  */
 export function ReturnedVariablesTable({ check }: { check: ResponseCheck }) {
-  const [filter, setFilter] = useState('');
   const returnedNames = new Set(check.returned.map((variable) => variable.name));
   const missingNames = new Set(check.missing);
   const rows: Row[] = [
@@ -25,27 +23,22 @@ export function ReturnedVariablesTable({ check }: { check: ResponseCheck }) {
       .filter((name) => !returnedNames.has(name))
       .map((name): Row => ({ kind: 'missing', name })),
   ];
-  const needle = filter.trim().toLowerCase();
-  const matching = needle ? rows.filter((row) => nameOf(row).toLowerCase().includes(needle)) : rows;
-  const shown = matching.slice(0, shownVariableLimit);
+  const { filter, setFilter, matching, shown, isLong } = usePagedFilter(rows, nameOf);
   return (
     <div className="test-table-wrapper">
-      {rows.length > shownVariableLimit && (
-        <div className="field test-filter">
-          <input
-            type="search"
-            className="nodrag"
-            aria-label="Filter returned variables"
-            placeholder={`Filter ${rows.length.toLocaleString('en')} returned variables by name`}
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-          />
-          <p className="field-hint">
-            {matching.length > shown.length
+      {isLong && (
+        <ListFilter
+          className="test-filter"
+          label="Filter returned variables"
+          placeholder={`Filter ${rows.length.toLocaleString('en')} returned variables by name`}
+          value={filter}
+          onChange={setFilter}
+          hint={
+            matching.length > shown.length
               ? `Showing ${shown.length} of ${matching.length.toLocaleString('en')} matching variables.`
-              : `${matching.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} variables match.`}
-          </p>
-        </div>
+              : `${matching.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} variables match.`
+          }
+        />
       )}
       <table className="test-table" aria-label="Returned variables">
         <caption>

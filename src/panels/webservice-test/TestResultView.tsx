@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ReturnedVariablesTable } from './ReturnedVariablesTable';
-import { shownVariableLimit } from './TestVariablesTable';
+import { shownRowLimit } from '../fields/usePagedFilter';
 import { checkWebServiceResponse } from '../../domain/webservice/checkWebServiceResponse';
 import { curlCommandFor } from '../../domain/webservice/curlCommandFor';
 import { testVerdictOf, type LatencyVerdict } from '../../domain/webservice/testVerdictOf';
@@ -130,15 +130,15 @@ export function TestResultView({ run, heading }: { run: TestRun; heading: string
         <section className="test-warnings" aria-label="Contract warnings">
           <h4>Contract warnings</h4>
           <ul>
-            {check.warnings.slice(0, shownVariableLimit).map((warning) => (
+            {check.warnings.slice(0, shownRowLimit).map((warning) => (
               <li key={`${warning.kind}:${warning.message}`} data-kind={warning.kind}>
                 {warning.message}
               </li>
             ))}
           </ul>
-          {check.warnings.length > shownVariableLimit && (
+          {check.warnings.length > shownRowLimit && (
             <p className="muted">
-              … and {check.warnings.length - shownVariableLimit} more of the same kinds.
+              … and {check.warnings.length - shownRowLimit} more of the same kinds.
             </p>
           )}
         </section>

@@ -1,8 +1,6 @@
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { VariableAtNode } from '../../domain/webservice/variablesAtNode';
-
-/** Rows drawn at most; a flow with thousands of variables is searched, not scrolled. */
-export const shownVariableLimit = 100;
+import { ListFilter, usePagedFilter } from '../fields/usePagedFilter';
 
 interface TestVariablesTableProps {
   variables: VariableAtNode[];
@@ -27,30 +25,25 @@ export function TestVariablesTable({
   onReset,
   onIncludedChange,
 }: TestVariablesTableProps) {
-  const [filter, setFilter] = useState('');
-  const needle = filter.trim().toLowerCase();
-  const matching = needle
-    ? variables.filter((variable) => variable.name.includes(needle))
-    : variables;
-  const shown = matching.slice(0, shownVariableLimit);
+  const { filter, setFilter, matching, shown, isLong } = usePagedFilter(
+    variables,
+    (variable) => variable.name,
+  );
   return (
     <div className="test-table-wrapper">
-      {variables.length > shownVariableLimit && (
-        <div className="field test-filter">
-          <input
-            type="search"
-            className="nodrag"
-            aria-label="Filter variables"
-            placeholder={`Filter ${variables.length} variables by name`}
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-          />
-          <p className="field-hint">
-            {matching.length > shown.length
+      {isLong && (
+        <ListFilter
+          className="test-filter"
+          label="Filter variables"
+          placeholder={`Filter ${variables.length} variables by name`}
+          value={filter}
+          onChange={setFilter}
+          hint={
+            matching.length > shown.length
               ? `Showing ${shown.length} of ${matching.length} matching variables. Every checked variable is sent, shown or not.`
-              : `${matching.length} of ${variables.length} variables match.`}
-          </p>
-        </div>
+              : `${matching.length} of ${variables.length} variables match.`
+          }
+        />
       )}
       <table className="test-table test-variables" aria-label="Variables sent">
         <caption>
