@@ -1,8 +1,9 @@
 import { bench, describe } from 'vitest';
 import {
-  buildWebServiceRequest,
-  requestBodyText,
-} from '../src/domain/webservice/buildWebServiceRequest';
+  composeWebServiceRequest,
+  sampleValuesOf,
+} from '../src/domain/webservice/composeWebServiceRequest';
+import { emptyTestBench } from '../src/domain/webservice/testBenchRecords';
 import { variablesAtNode } from '../src/domain/webservice/variablesAtNode';
 import { createLargeFlow } from './createLargeFlow';
 
@@ -23,13 +24,12 @@ describe(`test bench variables, ${moduleCount} modules`, () => {
     variablesAtNode(flow, nodeId);
   });
   bench(`compose the request body (${rows.length} variables)`, () => {
-    requestBodyText(
-      buildWebServiceRequest({
-        flowId: flow.id,
-        processInstanceId: 'chat-1',
-        params: {},
-        variables: Object.fromEntries(rows.map((row) => [row.name, row.sample])),
-      }),
-    );
+    composeWebServiceRequest({
+      flowId: flow.id,
+      processInstanceId: 'chat-1',
+      endpoint: { url: 'http://127.0.0.1:9/hook', authorization: '' },
+      variables: sampleValuesOf(rows),
+      testValues: emptyTestBench(flow.id, nodeId),
+    });
   });
 });

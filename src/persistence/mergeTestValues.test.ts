@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeTestValues } from './mergeTestValues';
-import { emptyTestBench } from './testBenchRepository';
+import { emptyTestBench } from '../domain/webservice/testBenchRecords';
 
 const base = emptyTestBench('f', 'n');
 

@@ -1,4 +1,4 @@
-import type { TestBench } from './testBenchRepository';
+import type { TestBench } from '../domain/webservice/testBenchRecords';
 
 /** The fields of a bench that `saveValues` writes, with the words the author knows them by. */
 export const testValueFields = {

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestBenchStore, testBenchKey } from '../store/createTestBenchStore';
 import { persistTestBenches } from './persistTestBenches';
-import { createIndexedDbTestBenchRepository, type TestBench } from './testBenchRepository';
+import { createIndexedDbTestBenchRepository } from './testBenchRepository';
+import { type TestBench } from '../domain/webservice/testBenchRecords';
 
 let databaseCount = 0;
 const stops: (() => void)[] = [];

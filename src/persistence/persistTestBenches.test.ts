@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestBenchStore, testBenchKey } from '../store/createTestBenchStore';
 import { persistTestBenches } from './persistTestBenches';
-import { emptyTestBench, type TestBench, type TestBenchRepository } from './testBenchRepository';
+import { type TestBenchRepository } from './testBenchRepository';
+import { emptyTestBench, type TestBench } from '../domain/webservice/testBenchRecords';
 
 /** A repository whose writes fail while `refuse` holds a reason, as a full disk would. */
 function flakyRepository() {

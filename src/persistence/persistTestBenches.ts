@@ -1,7 +1,8 @@
 import { entryOf, testBenchKey, type TestBenchStore } from '../store/createTestBenchStore';
 import type { SaveStatus } from './createAutosave';
 import { mergeTestValues, testValuesDiffer } from './mergeTestValues';
-import type { TestBench, TestBenchRepository } from './testBenchRepository';
+import type { TestBenchRepository } from './testBenchRepository';
+import type { TestBench } from '../domain/webservice/testBenchRecords';
 import {
   openTestValuesChannel,
   type TestValuesChannel,

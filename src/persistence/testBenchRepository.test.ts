@@ -6,12 +6,14 @@ import { createDemoFlow } from '../domain/createFlows';
 import { createIndexedDbFlowRepository } from './flowRepository';
 import {
   createIndexedDbTestBenchRepository,
+  type TestBenchRepository,
+} from './testBenchRepository';
+import {
   emptyTestBench,
   testHistoryLimit,
   type TestBench,
-  type TestBenchRepository,
   type TestRun,
-} from './testBenchRepository';
+} from '../domain/webservice/testBenchRecords';
 
 /** Values and history are written apart; a full save is both. */
 async function saveWhole(repository: TestBenchRepository, bench: TestBench) {

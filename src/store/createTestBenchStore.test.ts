@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { persistTestBenches } from '../persistence/persistTestBenches';
-import {
-  emptyTestBench,
-  type TestBench,
-  type TestBenchRepository,
-} from '../persistence/testBenchRepository';
+import { type TestBenchRepository } from '../persistence/testBenchRepository';
+import { emptyTestBench, type TestBench } from '../domain/webservice/testBenchRecords';
 import { createTestBenchStore, testBenchKey } from './createTestBenchStore';
 
 function recordingRepository(failWith: { error: Error | null } = { error: null }) {

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { TestBench } from '../persistence/testBenchRepository';
+import type { TestBench } from '../domain/webservice/testBenchRecords';
 
 export function testBenchKey(flowId: string, nodeId: string): string {
   return JSON.stringify([flowId, nodeId]);

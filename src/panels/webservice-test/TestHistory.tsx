@@ -1,6 +1,6 @@
 import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
 import { maxTestTimeoutMs } from '../../domain/webservice/webServiceTestApi';
-import type { TestRun } from '../../persistence/testBenchRepository';
+import type { TestRun } from '../../domain/webservice/testBenchRecords';
 import { testVerdictOf, type TestVerdictKind } from '../../domain/webservice/testVerdictOf';
 import { formatMs, outcomeLabels } from './TestResultView';
 

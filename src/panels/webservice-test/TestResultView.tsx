@@ -13,7 +13,7 @@ import type {
   WebServiceTestOutcome,
   WebServiceTestResult,
 } from '../../domain/webservice/webServiceTestApi';
-import type { TestRun } from '../../persistence/testBenchRepository';
+import type { TestRun } from '../../domain/webservice/testBenchRecords';
 import { LazyJsonCodeView } from '../code/LazyJsonCodeView';
 import { describeResponseTransport } from '../../domain/webservice/describeResponseTransport';
 

@@ -3,26 +3,22 @@ import { z } from 'zod';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { newId } from '../../domain/newId';
+import { requestBodyText } from '../../domain/webservice/buildWebServiceRequest';
 import {
-  buildWebServiceRequest,
-  requestBodyText,
-} from '../../domain/webservice/buildWebServiceRequest';
+  composeWebServiceRequest,
+  sampleValuesOf,
+} from '../../domain/webservice/composeWebServiceRequest';
 import { demoEndpointPaths } from '../../domain/webservice/demoEndpointPaths';
-import { fillSampleTemplates } from '../../domain/webservice/fillSampleTemplates';
 import { variablesAtNode } from '../../domain/webservice/variablesAtNode';
 import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
 import {
   maxTestTimeoutMs,
   minTestTimeoutMs,
-  webServiceTestRequestSchema,
   type ParsedWebServiceTestRequest,
 } from '../../domain/webservice/webServiceTestApi';
 import type { WebServiceData } from '../../modules/web-service/webServiceModule';
-import type {
-  TestBench,
-  TestBenchRepository,
-  TestRun,
-} from '../../persistence/testBenchRepository';
+import type { TestBenchRepository } from '../../persistence/testBenchRepository';
+import type { TestBench, TestRun } from '../../domain/webservice/testBenchRecords';
 import { isNodeOfKind } from '../../store/appNode';
 import { entryOf, testBenchKey, type TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
@@ -132,41 +128,18 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
   const [timeoutValid, setTimeoutValid] = useState(true);
   const { sendButton, cancelButton } = useFocusFollowsRun(running !== undefined);
 
-  // Placeholders ("SAVE{{nps_score}}") are filled after the author's edits, as the platform would.
-  const sentVariables = fillSampleTemplates(
-    Object.fromEntries(
-      variables
-        .filter((variable) => !bench.omittedVariables.includes(variable.name))
-        .map((variable) => [
-          variable.name,
-          bench.sampleOverrides[variable.name] ?? variable.sample,
-        ]),
-    ),
-  );
-  const composedBody = requestBodyText(
-    buildWebServiceRequest({
-      flowId,
-      processInstanceId,
-      params: bench.params,
-      variables: sentVariables,
-    }),
-  );
-  const bodyText = bench.rawBody ?? composedBody;
-  const request = webServiceTestRequestSchema.safeParse({
-    url: data.url,
-    authorization: data.authorization,
-    body: bodyText,
-    timeoutMs: bench.timeoutMs,
+  const composed = composeWebServiceRequest({
+    flowId,
+    processInstanceId,
+    endpoint: data,
+    variables: sampleValuesOf(variables),
+    testValues: bench,
   });
-
-  const requestProblems = request.success
-    ? []
-    : request.error.issues.map((issue) =>
-        issue.path[0] === 'body' ? 'The raw request body below is not valid JSON.' : issue.message,
-      );
+  const { composedBody } = composed;
+  const requestProblems = composed.ok ? [] : composed.problems;
   // The inspector keeps a mistyped URL; sending to the old one would test the wrong endpoint.
   const urlInvalid = useFlowStore((state) => state.invalidFields[nodeId]?.url !== undefined);
-  const canSend = request.success && timeoutValid && !urlInvalid && running === undefined;
+  const canSend = composed.ok && timeoutValid && !urlInvalid && running === undefined;
 
   const send = (input: ParsedWebServiceTestRequest) => {
     setShownRunId(null);
@@ -219,7 +192,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
             type="button"
             className="primary"
             disabled={!canSend}
-            onClick={() => canSend && send(request.data)}
+            onClick={() => canSend && send(composed.request)}
           >
             Send test request
           </button>

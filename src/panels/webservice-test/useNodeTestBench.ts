@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import type { TestBench, TestBenchRepository } from '../../persistence/testBenchRepository';
+import type { TestBenchRepository } from '../../persistence/testBenchRepository';
+import type { TestBench } from '../../domain/webservice/testBenchRecords';
 import { entryOf, testBenchKey, type TestBenchStore } from '../../store/createTestBenchStore';
 
 /**

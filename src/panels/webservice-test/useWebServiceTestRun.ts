@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { newId } from '../../domain/newId';
 import type { ParsedWebServiceTestRequest } from '../../domain/webservice/webServiceTestApi';
-import { testHistoryLimit, type TestRun } from '../../persistence/testBenchRepository';
+import { testHistoryLimit, type TestRun } from '../../domain/webservice/testBenchRecords';
 import type { RunningTest, TestBenchStore } from '../../store/createTestBenchStore';
 import { requestWebServiceTest } from './requestWebServiceTest';
 
