@@ -45,6 +45,8 @@ export interface ConversationFacts {
   /** Fixed for the whole conversation, as on the platform. */
   processInstanceId: string;
   params: Readonly<Record<string, string>>;
+  /** How long a call may take before the chat goes on without it: the platform's 20 s. */
+  timeoutMs: number;
 }
 
 /** What a WebService call gives the flow: the variables to merge (none when it failed or was queued). */

@@ -4,6 +4,7 @@ import type { FlowRunState } from './flowRunState';
 import { ask, assign, call, chain, edge, end, flowOf, node, say, start } from './flowRunnerTestKit';
 import { createManualClock } from './manualClock';
 import { startFlowRun, type FlowRunOptions } from './startFlowRun';
+import { startingValuesAt } from './startingValuesAt';
 import type { WebServiceCaller } from './webServiceCallResults';
 
 const neverCalled: WebServiceCaller = () => Promise.reject(new Error('no call expected'));
@@ -411,5 +412,44 @@ describe('startFlowRun: timings and chat budget', () => {
     ]);
     expect(state.turns[0]).toMatchObject({ replyWaitMs: 0, exceedsBudget: false });
     expect(state.stepLog.every((e) => e.endMs >= e.startMs)).toBe(true);
+  });
+});
+
+describe('startFlowRun: Run from here with the bench values', () => {
+  it('starts at a module with the samples of the variables set before it', async () => {
+    const flow = chain(
+      ask('ask', 'nickname'),
+      assign('set', ['greeting', 'Hi {{nickname}}']),
+      say('hello', '{{greeting}}, {{firstname}}'),
+    );
+
+    const state = await run(flow, {
+      startAt: 'hello',
+      variables: startingValuesAt(flow, 'hello'),
+    }).settled();
+
+    expect(botTexts(state)).toEqual(['Hi Sample answer, John']);
+  });
+});
+
+describe('startFlowRun: restart during a call', () => {
+  it('aborts the call in flight and starts over', async () => {
+    const signals: AbortSignal[] = [];
+    const preview = run(chain(call('crm')), {
+      callWebService: (_request, signal) => {
+        signals.push(signal);
+        return new Promise(() => {});
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    void preview.restart();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, false]);
+    const state = preview.getState();
+    expect(state.status).toEqual({ kind: 'calling-webservice', moduleId: 'crm' });
+    expect(state.stepLog.map((entry) => entry.moduleId)).toEqual(['start', 'crm']);
+    preview.dispose();
   });
 });

@@ -69,6 +69,11 @@ export interface FlowRunOptions {
   params?: Readonly<Record<string, string>>;
   /** How the preview treats the `callIndex`-th call of a WebService module; `call` by default. */
   webServiceMode?: (moduleId: string, callIndex: number) => WebServicePreviewMode;
+  /**
+   * How long a call may take before the chat goes on without it: the platform's 20 s by
+   * default. End-to-end tests shorten it so a timeout costs no real 20 s.
+   */
+  callTimeoutMs?: number;
   /** Fixed for the conversation; a fresh one by default, and on each restart. */
   processInstanceId?: string;
   /** Aborting it disposes of the run. */
@@ -117,6 +122,7 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
   const { flow, callWebService } = options;
   const clock = options.clock ?? systemClock;
   const params = options.params ?? sampleParams;
+  const callTimeoutMs = options.callTimeoutMs ?? platformTimeoutMs;
   const modeOf = options.webServiceMode ?? callEveryEndpoint;
   const startingValues = { ...(options.variables ?? sampleCustomerValues()) };
   const nodeById = new Map(flow.nodes.map((node) => [node.id, node]));
@@ -385,7 +391,7 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
     };
     return {
       variables: valuesNow(),
-      conversation: { flowId: flow.id, processInstanceId, params },
+      conversation: { flowId: flow.id, processInstanceId, params, timeoutMs: callTimeoutMs },
       note,
       fill: (text, values = valuesNow()) => {
         const unset = extractPlaceholders(text).filter((name) => !Object.hasOwn(values, name));
@@ -445,7 +451,9 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
 
     if (callOptions.useRequestQueue) {
       const sent = mode.kind === 'call';
-      if (sent) void callWithPlatformTimeout(callWebService, request, clock, stop.signal);
+      if (sent) {
+        void callWithPlatformTimeout(callWebService, request, clock, stop.signal, callTimeoutMs);
+      }
       entry.notes.push({
         tone: 'info',
         text: `${sent ? 'Sent' : 'Not sent (preview mode)'} through the request queue: the chat goes on at once and ignores the answer.`,
@@ -496,7 +504,7 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
   ): Promise<WebServiceTestResult> {
     switch (mode.kind) {
       case 'call':
-        return callWithPlatformTimeout(callWebService, request, clock, stop.signal);
+        return callWithPlatformTimeout(callWebService, request, clock, stop.signal, callTimeoutMs);
       case 'recorded':
         simulatedExtraMs += customerWaitOf(mode.result);
         return mode.result;

@@ -12,11 +12,14 @@ export type WebServiceCaller = (
 ) => Promise<WebServiceTestResult>;
 
 /** What the platform lives when the endpoint has not answered after 20 s. */
-export function platformTimeoutResult(elapsedMs = platformTimeoutMs): WebServiceTestResult {
+export function platformTimeoutResult(
+  elapsedMs = platformTimeoutMs,
+  timeoutMs = platformTimeoutMs,
+): WebServiceTestResult {
   return {
     outcome: 'timeout',
     timings: { totalMs: elapsedMs, firstByteMs: null },
-    timeoutMs: platformTimeoutMs,
+    timeoutMs,
     phase: 'waiting-for-response',
     response: null,
   };
@@ -58,14 +61,15 @@ export function customerWaitOf(result: WebServiceTestResult): number {
 
 /**
  * One call through `caller`, as the platform waits for it: a caller that throws is a network
- * error; one not settled after 20 s on `clock` is a timeout and is aborted, as is any call
- * when `stop` aborts (the run was restarted or disposed).
+ * error; one not settled after `timeoutMs` (the platform's 20 s) on `clock` is a timeout and is
+ * aborted, as is any call when `stop` aborts (the run was restarted or disposed).
  */
 export function callWithPlatformTimeout(
   caller: WebServiceCaller,
   request: ParsedWebServiceTestRequest,
   clock: RunnerClock,
   stop: AbortSignal,
+  timeoutMs = platformTimeoutMs,
 ): Promise<WebServiceTestResult> {
   const controller = new AbortController();
   const startedAt = clock.now();
@@ -84,7 +88,10 @@ export function callWithPlatformTimeout(
       return;
     }
     stop.addEventListener('abort', onStop);
-    cancelTimer = clock.setTimer(() => settle(platformTimeoutResult(elapsed())), platformTimeoutMs);
+    cancelTimer = clock.setTimer(
+      () => settle(platformTimeoutResult(elapsed(), timeoutMs)),
+      timeoutMs,
+    );
     Promise.resolve()
       .then(() => caller(request, controller.signal))
       .then(settle, (error: unknown) => settle(unreachableResult(error, elapsed())));

@@ -159,6 +159,19 @@ describe('the WebService step', () => {
     expect(state.turns[0]).toMatchObject({ replyWaitMs: 20_000, longestWaitMs: 20_000 });
   });
 
+  it('takes a shorter call timeout for tests, in the request and in its own guard', async () => {
+    const clock = createManualClock();
+    const { caller, requests } = scriptedCaller();
+    const preview = run(chain(call('slow')), caller, { clock, callTimeoutMs: 300 });
+    await flush();
+
+    clock.advance(300);
+    const state = await preview.settled();
+
+    expect(requests[0]?.timeoutMs).toBe(300);
+    expect(callOf(state, 'slow')).toMatchObject({ outcome: 'timeout', latencyMs: 300 });
+  });
+
   it.each([
     [
       'an HTTP error',

@@ -1,6 +1,5 @@
 import type { ModuleStep } from '../../domain/flowRunner/moduleStep';
 import { composeWebServiceRequest } from '../../domain/webservice/composeWebServiceRequest';
-import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
 import type { WebServiceData } from './webServiceModule';
 
 /**
@@ -18,7 +17,7 @@ export const webServiceStep: ModuleStep<WebServiceData> = async (data, context) 
       omittedVariables: [],
       params: context.conversation.params,
       rawBody: null,
-      timeoutMs: platformTimeoutMs,
+      timeoutMs: context.conversation.timeoutMs,
     },
   });
   if (!composed.ok) {
