@@ -2,8 +2,9 @@ import { currentSchemaVersion, type FlowDocument } from '../src/domain/flowDocum
 import type { FlowNode } from '../src/modules/moduleDefinitions';
 
 /**
- * A flow of `moduleCount` modules shaped like real ones: questions, messages with placeholders,
- * WebServices, and every tenth a condition whose two branches join again.
+ * A flow of `moduleCount` modules shaped like real ones: questions (every fifth marked personal
+ * data), messages with placeholders, WebServices (a few over plain http, all checked against
+ * approved hosts), and every tenth a condition whose two branches join again.
  */
 export function createLargeFlow(moduleCount: number): FlowDocument {
   const nodes: FlowNode[] = [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }];
@@ -42,7 +43,9 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
         id: join,
         type: 'set-variable',
         position,
-        data: { assignments: [{ id: 'a', variable: `joined_${index}`, value: '1' }] },
+        data: {
+          assignments: [{ id: 'a', variable: `joined_${index}`, value: '1', personalData: false }],
+        },
       });
       link(yes, join);
       link(no, join);
@@ -53,7 +56,7 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
         type: 'web-service',
         position,
         data: {
-          url: 'https://api.example.org/hook',
+          url: index % 49 === 0 ? 'http://crm.example.net/hook' : 'https://api.example.org/hook',
           authorization: '',
           useRequestQueue: false,
           expectedVariables: [`ws_${index}`],
@@ -71,6 +74,7 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
           variable: `answer_${index}`,
           inputType: 'text',
           options: [],
+          personalData: index % 5 === 0,
         },
       });
       link(previous, id);
@@ -83,6 +87,7 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
     schemaVersion: currentSchemaVersion,
     id: 'flow-large',
     name: 'Large flow',
+    settings: { approvedHosts: ['*.example.org'] },
     nodes,
     edges,
   };

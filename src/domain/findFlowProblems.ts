@@ -2,7 +2,10 @@ import type { ModuleKind } from '../modules/moduleDefinitions';
 import { customerVariableNames } from './customerVariables';
 import { describeNode } from './describeNode';
 import { reachableFrom, type FlowGraph } from './flowGraph';
+import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
+import { findPrivacyProblems } from './privacy/findPrivacyProblems';
+import { privacyContextOf } from './privacy/personalDataSent';
 import { variableNameSchema } from './variableNameSchema';
 import { variablesSetUpstream } from './variablesSetUpstream';
 
@@ -18,7 +21,8 @@ export interface FlowProblem {
 
 /** Everything that would stop the flow from running as the author means it. */
 export function findFlowProblems(
-  graph: FlowGraph,
+  /** Without settings (no approved hosts), hosts are not checked. */
+  graph: FlowGraph & { settings?: FlowSettings },
   /** Per node id: fields whose typed text is invalid (kept in the inspector, not in the graph). */
   fieldProblems: ReadonlyMap<string, readonly string[]> = new Map(),
 ): FlowProblem[] {
@@ -73,5 +77,7 @@ export function findFlowProblems(
       }
     }
   }
+  const privacy = privacyContextOf(graph, graph.settings?.approvedHosts ?? [], upstream);
+  for (const { node, message } of findPrivacyProblems(graph, privacy)) add(node, message);
   return problems;
 }
