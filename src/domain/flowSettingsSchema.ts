@@ -33,16 +33,17 @@ export const approvedHostSchema = z.string().transform((text, context) => {
   return host;
 });
 
+/**
+ * Hosts the flow may send personal data to; empty means no check. Listed once each, in the
+ * author's order.
+ */
+export const approvedHostsSchema = z
+  .array(approvedHostSchema)
+  .transform((hosts) => [...new Set(hosts)]);
+
 /** Settings that belong to one flow and travel with it in its file. */
 export const flowSettingsSchema = z.object({
-  /**
-   * Hosts the flow may send personal data to; empty means no check. Listed once each, in the
-   * author's order.
-   */
-  approvedHosts: z
-    .array(approvedHostSchema)
-    .default([])
-    .transform((hosts) => [...new Set(hosts)]),
+  approvedHosts: approvedHostsSchema.default([]),
 });
 export type FlowSettings = z.output<typeof flowSettingsSchema>;
 
