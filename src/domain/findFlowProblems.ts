@@ -1,6 +1,7 @@
 import type { ModuleKind } from '../modules/moduleDefinitions';
 import { customerVariableNames } from './customerVariables';
 import { describeNode } from './describeNode';
+import { findChatBudgetProblems } from './findChatBudgetProblems';
 import { reachableFrom, type FlowGraph } from './flowGraph';
 import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
@@ -77,6 +78,7 @@ export function findFlowProblems(
       }
     }
   }
+  for (const problem of findChatBudgetProblems(graph)) add(problem.node, problem.message);
   const privacy = privacyContextOf(graph, graph.settings?.approvedHosts ?? [], upstream);
   for (const { node, message } of findPrivacyProblems(graph, privacy)) add(node, message);
   return problems;
