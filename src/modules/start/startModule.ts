@@ -19,4 +19,7 @@ export const startModule: ModuleDefinition<'start', StartData> = {
   searchableTexts: () => [],
   summary: () => 'Chat begins here',
   configurationProblems: () => [],
+  step: () => ({ kind: 'go-on', output: 'out' }),
+  waitsForCustomer: false,
+  longestCustomerWaitMs: () => 0,
 };
