@@ -3,6 +3,7 @@ import type { TestBenchRepository } from '../../persistence/testBenchRepository'
 import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
 import { WebServiceTestPanel } from './WebServiceTestPanel';
+import { PreviewUsesSelect } from '../../preview/PreviewUsesSelect';
 
 interface TestBenchServices {
   benches: TestBenchStore;
@@ -28,11 +29,14 @@ export function WebServiceTools({ nodeId }: { nodeId: string }) {
   const flowId = useFlowStore((state) => state.flowId);
   if (!services) throw new Error('WebServiceTools must be used inside <TestBenchServicesProvider>');
   return (
-    <WebServiceTestPanel
-      key={`${flowId}/${nodeId}`}
-      nodeId={nodeId}
-      benches={services.benches}
-      repository={services.repository}
-    />
+    <>
+      <PreviewUsesSelect nodeId={nodeId} benches={services.benches} />
+      <WebServiceTestPanel
+        key={`${flowId}/${nodeId}`}
+        nodeId={nodeId}
+        benches={services.benches}
+        repository={services.repository}
+      />
+    </>
   );
 }
