@@ -4,6 +4,7 @@ import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
 import { PersonalDataSent } from '../privacy/PersonalDataSent';
 import { WebServiceTestPanel } from './WebServiceTestPanel';
+import { PreviewUsesSelect } from '../../preview/PreviewUsesSelect';
 
 interface TestBenchServices {
   benches: TestBenchStore;
@@ -30,6 +31,7 @@ export function WebServiceTools({ nodeId }: { nodeId: string }) {
   if (!services) throw new Error('WebServiceTools must be used inside <TestBenchServicesProvider>');
   return (
     <>
+      <PreviewUsesSelect nodeId={nodeId} benches={services.benches} />
       <PersonalDataSent nodeId={nodeId} />
       <WebServiceTestPanel
         key={`${flowId}/${nodeId}`}
