@@ -1,8 +1,13 @@
-import { createContext, use, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, use, type ReactNode } from 'react';
 import type { TestBenchRepository } from '../../persistence/testBenchRepository';
 import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
-import { WebServiceTestPanel } from './WebServiceTestPanel';
+import { PanelLoading } from '../PanelLoading';
+
+/** The test bench is fetched the first time a WebService is selected, not with the editor. */
+const WebServiceTestPanel = lazy(() =>
+  import('./WebServiceTestPanel').then((module) => ({ default: module.WebServiceTestPanel })),
+);
 
 interface TestBenchServices {
   benches: TestBenchStore;
@@ -28,11 +33,13 @@ export function WebServiceTools({ nodeId }: { nodeId: string }) {
   const flowId = useFlowStore((state) => state.flowId);
   if (!services) throw new Error('WebServiceTools must be used inside <TestBenchServicesProvider>');
   return (
-    <WebServiceTestPanel
-      key={`${flowId}/${nodeId}`}
-      nodeId={nodeId}
-      benches={services.benches}
-      repository={services.repository}
-    />
+    <Suspense fallback={<PanelLoading what="the test bench" />}>
+      <WebServiceTestPanel
+        key={`${flowId}/${nodeId}`}
+        nodeId={nodeId}
+        benches={services.benches}
+        repository={services.repository}
+      />
+    </Suspense>
   );
 }
