@@ -11,7 +11,9 @@ const cellHeight = 220;
  * modules, messages with placeholders, questions of every input type (choices with options),
  * WebServices with authorization and expected variables, assignments, and every tenth step a
  * condition with two rules and else whose three branches join again. Modules fill a grid row
- * by row in flow order, as a tidied flow reads.
+ * by row in flow order, as a tidied flow reads. For the privacy checks: every fourth question
+ * is marked personal data, every 49th step's WebService uses plain http, and the flow lists
+ * approved hosts.
  */
 export function createLargeFlow(moduleCount: number): FlowDocument {
   const nodes: FlowNode[] = [];
@@ -33,7 +35,9 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
     id: 'token',
     type: 'set-variable',
     name: 'API token',
-    data: { assignments: [{ id: 'a', variable: 'api_token', value: 'demo-token' }] },
+    data: {
+      assignments: [{ id: 'a', variable: 'api_token', value: 'demo-token', personalData: false }],
+    },
   });
   link(previous, token);
   previous = token;
@@ -65,7 +69,11 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
         position: nextCell(),
         id: `${id}-maybe`,
         type: 'set-variable',
-        data: { assignments: [{ id: 'a', variable: `undecided_${step}`, value: 'true' }] },
+        data: {
+          assignments: [
+            { id: 'a', variable: `undecided_${step}`, value: 'true', personalData: false },
+          ],
+        },
       });
       const no = place({
         position: nextCell(),
@@ -82,7 +90,14 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
         type: 'set-variable',
         name: `Join ${step}`,
         data: {
-          assignments: [{ id: 'a', variable: `joined_${step}`, value: `{{${lastAnswer}}}` }],
+          assignments: [
+            {
+              id: 'a',
+              variable: `joined_${step}`,
+              value: `{{${lastAnswer}}}`,
+              personalData: false,
+            },
+          ],
         },
       });
       link(yes, join);
@@ -98,7 +113,7 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
         type: 'web-service',
         name: `CRM lookup ${step}`,
         data: {
-          url: `https://api.example.org/crm/${step}/lookup`,
+          url: `${step % 49 === 0 ? 'http' : 'https'}://api.example.org/crm/${step}/lookup`,
           authorization: 'Bearer {{api_token}}',
           useRequestQueue: step % 14 === 0,
           expectedVariables: [`crm_status_${step}`, `crm_tier_${step}`],
@@ -124,6 +139,7 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
           variable: lastAnswer,
           inputType: inputType ?? 'text',
           options: inputType === 'single-choice' ? ['yes', 'no', 'maybe later'] : [],
+          personalData: step % 4 === 0,
         },
       });
     }
@@ -136,6 +152,7 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
     schemaVersion: currentSchemaVersion,
     id: `flow-large-${moduleCount}`,
     name: `Large flow (${moduleCount} modules)`,
+    settings: { approvedHosts: ['*.example.org'] },
     nodes,
     edges,
   };

@@ -3,6 +3,7 @@ import type { TestBenchRepository } from '../../persistence/testBenchRepository'
 import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
 import { PanelLoading } from '../PanelLoading';
+import { PersonalDataSent } from '../privacy/PersonalDataSent';
 
 /** The test bench is fetched the first time a WebService is selected, not with the editor. */
 const WebServiceTestPanel = lazy(() =>
@@ -27,19 +28,22 @@ export function TestBenchServicesProvider({
   return <TestBenchServicesContext value={services}>{children}</TestBenchServicesContext>;
 }
 
-/** The WebService module's tools: its test bench, one per flow and node. */
+/** The WebService module's tools: what personal data it sends, and its test bench (one per flow and node). */
 export function WebServiceTools({ nodeId }: { nodeId: string }) {
   const services = use(TestBenchServicesContext);
   const flowId = useFlowStore((state) => state.flowId);
   if (!services) throw new Error('WebServiceTools must be used inside <TestBenchServicesProvider>');
   return (
-    <Suspense fallback={<PanelLoading what="the test bench" />}>
-      <WebServiceTestPanel
-        key={`${flowId}/${nodeId}`}
-        nodeId={nodeId}
-        benches={services.benches}
-        repository={services.repository}
-      />
-    </Suspense>
+    <>
+      <PersonalDataSent nodeId={nodeId} />
+      <Suspense fallback={<PanelLoading what="the test bench" />}>
+        <WebServiceTestPanel
+          key={`${flowId}/${nodeId}`}
+          nodeId={nodeId}
+          benches={services.benches}
+          repository={services.repository}
+        />
+      </Suspense>
+    </>
   );
 }
