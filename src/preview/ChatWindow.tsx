@@ -87,7 +87,13 @@ export function ChatWindow({ run }: { run: FlowRunState }) {
           aria-label="Your answer"
           type="text"
           value={draft}
-          placeholder={awaiting ? 'Type your answer…' : 'The bot has not asked anything'}
+          placeholder={
+            awaiting
+              ? 'Type your answer…'
+              : status.kind === 'ended' || status.kind === 'stopped'
+                ? 'The conversation is over'
+                : 'Waiting for the bot…'
+          }
           disabled={!awaiting}
           autoComplete="off"
           onChange={(event) => setDraft(event.target.value)}

@@ -1,3 +1,4 @@
+import { MessageCircle } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import type { FlowRunState } from '../domain/flowRunner/flowRunState';
 import { ChatWindow } from './ChatWindow';
@@ -38,9 +39,7 @@ export function PresentDialog({ run, onClose }: { run: FlowRunState; onClose: ()
       </div>
       <div className="present-chat">
         <header className="present-chat-header">
-          <span className="present-chat-avatar" aria-hidden="true">
-            💬
-          </span>
+          <MessageCircle className="present-chat-avatar" size={22} aria-hidden="true" />
           <span className="present-chat-title">Chat with us</span>
           <button type="button" className="present-close" onClick={onClose}>
             Back to the editor
