@@ -66,7 +66,7 @@ export async function importFlowFile(
   await autosave.flush();
   // Found in the worker: computing them again on the page would block it for seconds.
   rememberFlowProblems(
-    { nodes: flow.nodes, edges: flow.edges, invalidFields: {} },
+    { nodes: flow.nodes, edges: flow.edges, settings: flow.settings, invalidFields: {} },
     parsed.problems,
   );
   store.getState().loadFlow(flow);

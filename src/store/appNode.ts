@@ -7,6 +7,7 @@ import {
   type FlowDocument,
   type FlowEdge,
 } from '../domain/flowDocumentSchema';
+import type { FlowSettings } from '../domain/flowSettingsSchema';
 import {
   flowNodeSchema,
   type FlowNode,
@@ -107,6 +108,7 @@ function fileEdgeOf(edge: AppEdge): FlowEdge {
 export function flowFromCanvas(flow: {
   flowId: string;
   name: string;
+  settings?: FlowSettings;
   nodes: readonly AppNode[];
   edges: readonly AppEdge[];
 }): FlowDocument {
@@ -114,6 +116,7 @@ export function flowFromCanvas(flow: {
     schemaVersion: currentSchemaVersion,
     id: flow.flowId,
     name: flow.name,
+    settings: flow.settings,
     nodes: [],
     edges: [],
   });

@@ -3,12 +3,14 @@ import { sameConnections } from './appNode';
 import type { FlowDocumentState, InvalidFields } from './createFlowStore';
 
 /** What problems are computed from: the document and the inspector's invalid drafts. */
-type ProblemInputs = Pick<FlowDocumentState, 'nodes' | 'edges'> & { invalidFields: InvalidFields };
+type ProblemInputs = Pick<FlowDocumentState, 'nodes' | 'edges'> &
+  Partial<Pick<FlowDocumentState, 'settings'>> & { invalidFields: InvalidFields };
 
 interface ProblemCache {
   nodes: FlowDocumentState['nodes'];
   edges: FlowDocumentState['edges'];
   invalidFields: InvalidFields;
+  settings: ProblemInputs['settings'];
   problems: FlowProblem[];
   byNode: Map<string, string[]>;
 }
@@ -19,7 +21,10 @@ function bothEmpty(a: InvalidFields, b: InvalidFields): boolean {
   return Object.keys(a).length === 0 && Object.keys(b).length === 0;
 }
 
-/** Problems depend on names, configurations and connections, not on positions or selection. */
+/**
+ * Problems depend on names, configurations, connections and the flow's settings, not on
+ * positions or selection.
+ */
 function sameProblemInputs(cache: ProblemCache, state: ProblemInputs): boolean {
   if (cache.nodes.length !== state.nodes.length) return false;
   if (
@@ -28,6 +33,7 @@ function sameProblemInputs(cache: ProblemCache, state: ProblemInputs): boolean {
   ) {
     return false;
   }
+  if (cache.settings !== state.settings) return false;
   const nodesSame =
     cache.nodes === state.nodes ||
     cache.nodes.every((node, index) => {
@@ -68,6 +74,7 @@ function remember(state: ProblemInputs, problems: FlowProblem[]): ProblemCache {
     nodes: state.nodes,
     edges: state.edges,
     invalidFields: state.invalidFields,
+    settings: state.settings,
     problems,
     byNode,
   };
