@@ -1,9 +1,14 @@
-import { createContext, use, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, use, type ReactNode } from 'react';
 import type { TestBenchRepository } from '../../persistence/testBenchRepository';
 import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
+import { PanelLoading } from '../PanelLoading';
 import { PersonalDataSent } from '../privacy/PersonalDataSent';
-import { WebServiceTestPanel } from './WebServiceTestPanel';
+
+/** The test bench is fetched the first time a WebService is selected, not with the editor. */
+const WebServiceTestPanel = lazy(() =>
+  import('./WebServiceTestPanel').then((module) => ({ default: module.WebServiceTestPanel })),
+);
 
 interface TestBenchServices {
   benches: TestBenchStore;
@@ -31,12 +36,14 @@ export function WebServiceTools({ nodeId }: { nodeId: string }) {
   return (
     <>
       <PersonalDataSent nodeId={nodeId} />
-      <WebServiceTestPanel
-        key={`${flowId}/${nodeId}`}
-        nodeId={nodeId}
-        benches={services.benches}
-        repository={services.repository}
-      />
+      <Suspense fallback={<PanelLoading what="the test bench" />}>
+        <WebServiceTestPanel
+          key={`${flowId}/${nodeId}`}
+          nodeId={nodeId}
+          benches={services.benches}
+          repository={services.repository}
+        />
+      </Suspense>
     </>
   );
 }
