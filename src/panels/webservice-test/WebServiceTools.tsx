@@ -4,6 +4,7 @@ import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
 import { PanelLoading } from '../PanelLoading';
 import { PersonalDataSent } from '../privacy/PersonalDataSent';
+import { PreviewUsesSelect } from '../../preview/PreviewUsesSelect';
 
 /** The test bench is fetched the first time a WebService is selected, not with the editor. */
 const WebServiceTestPanel = lazy(() =>
@@ -35,6 +36,7 @@ export function WebServiceTools({ nodeId }: { nodeId: string }) {
   if (!services) throw new Error('WebServiceTools must be used inside <TestBenchServicesProvider>');
   return (
     <>
+      <PreviewUsesSelect nodeId={nodeId} benches={services.benches} />
       <PersonalDataSent nodeId={nodeId} />
       <Suspense fallback={<PanelLoading what="the test bench" />}>
         <WebServiceTestPanel
