@@ -29,47 +29,50 @@ export function ChatPreviewPanel() {
   const selectedId = useFlowStore(singleSelectedNodeId);
 
   return (
-    <section className="panel chat-preview" aria-label="Chat preview">
-      <div className="preview-controls">
-        <button type="button" className={run ? undefined : 'primary'} onClick={() => start()}>
-          Start preview
-        </button>
-        <button type="button" disabled={!run} onClick={restart}>
-          Restart
-        </button>
-        <button
-          type="button"
-          disabled={selectedId === null}
-          title={selectedId === null ? 'Select one module to start the chat there' : undefined}
-          onClick={() => selectedId && start(selectedId)}
-        >
-          Run from here
-        </button>
-        <button type="button" disabled={!run} onClick={() => setPresenting(true)}>
-          Present
-        </button>
-      </div>
-      {note && (
-        <p className="preview-note" role="status">
-          {note}
-        </p>
-      )}
-      <StartingValues />
-      {run ? (
-        <>
-          <ChatWindow run={run} />
-          <h3 className="preview-section-title">Variables</h3>
-          <PreviewVariablesTable variables={run.variables} />
-          <StepLog run={run} />
-          {presenting && <PresentDialog run={run} onClose={() => setPresenting(false)} />}
-        </>
-      ) : (
-        <p className="muted preview-empty">
-          Start the preview to chat with this flow as a customer would: its questions, its branches
-          and its WebService calls, with the time each call takes.
-        </p>
-      )}
-    </section>
+    <>
+      <section className="panel chat-preview" aria-label="Chat preview">
+        <div className="preview-controls">
+          <button type="button" className={run ? undefined : 'primary'} onClick={() => start()}>
+            Start preview
+          </button>
+          <button type="button" disabled={!run} onClick={restart}>
+            Restart
+          </button>
+          <button
+            type="button"
+            disabled={selectedId === null}
+            title={selectedId === null ? 'Select one module to start the chat there' : undefined}
+            onClick={() => selectedId && start(selectedId)}
+          >
+            Run from here
+          </button>
+          <button type="button" disabled={!run} onClick={() => setPresenting(true)}>
+            Present
+          </button>
+        </div>
+        {note && (
+          <p className="preview-note" role="status">
+            {note}
+          </p>
+        )}
+        <StartingValues />
+        {run ? (
+          <>
+            <ChatWindow run={run} />
+            <h3 className="preview-section-title">Variables</h3>
+            <PreviewVariablesTable variables={run.variables} />
+            <StepLog run={run} />
+          </>
+        ) : (
+          <p className="muted preview-empty">
+            Start the preview to chat with this flow as a customer would: its questions, its
+            branches and its WebService calls, with the time each call takes.
+          </p>
+        )}
+      </section>
+      {/* Beside the region, not in it: while presenting, the page holds one conversation per view. */}
+      {run && presenting && <PresentDialog run={run} onClose={() => setPresenting(false)} />}
+    </>
   );
 }
 
