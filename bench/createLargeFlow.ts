@@ -57,6 +57,7 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
           authorization: '',
           useRequestQueue: false,
           expectedVariables: [`ws_${index}`],
+          requiredVariables: [],
         },
       });
       link(previous, id);

@@ -70,6 +70,7 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
           authorization: '',
           useRequestQueue: false,
           expectedVariables: ['firstname', 'lastname', 'customer_tier'],
+          requiredVariables: ['email'],
         },
       },
       {
