@@ -1,6 +1,7 @@
 import type { ModuleKind } from '../modules/moduleDefinitions';
 import { customerVariableNames } from './customerVariables';
 import { describeNode } from './describeNode';
+import { findChatBudgetProblems } from './findChatBudgetProblems';
 import { reachableFrom, type FlowGraph } from './flowGraph';
 import { moduleDisplayName } from './moduleDisplayName';
 import { variableNameSchema } from './variableNameSchema';
@@ -73,5 +74,6 @@ export function findFlowProblems(
       }
     }
   }
+  for (const problem of findChatBudgetProblems(graph)) add(problem.node, problem.message);
   return problems;
 }
