@@ -74,7 +74,13 @@ describe('parseFlowFile', () => {
         { prompt: 'Your name?', variable: '', inputType: 'text', options: [] },
         { assignments: [{ id: anAssignmentId, variable: '', value: '' }] },
         { rules: [] },
-        { url: '', authorization: '', useRequestQueue: false, expectedVariables: [] },
+        {
+          url: '',
+          authorization: '',
+          useRequestQueue: false,
+          expectedVariables: [],
+          requiredVariables: [],
+        },
         { text: '' },
         {},
       ]);

@@ -1,3 +1,4 @@
+import { Activity, FileBraces } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
 import { downloadFile, safeFileName } from '../downloadFile';
@@ -45,20 +46,24 @@ export function EndpointToolbarActions({
     <>
       <button
         type="button"
+        className="toolbar-icon-button"
         onClick={() => {
           setOpen(true);
           setChecks({ flowId, request: checkRequest + 1 });
         }}
-        title="Send every WebService module's test request and compare the answers"
+        aria-label="Check all endpoints"
+        title="Check all endpoints: send every WebService module's test request"
       >
-        Check all endpoints
+        <Activity size={16} aria-hidden="true" />
       </button>
       <button
         type="button"
+        className="toolbar-icon-button"
         onClick={() => void exportOpenApi()}
-        title="Download an OpenAPI 3.1 document of every WebService endpoint of this flow"
+        aria-label="Export OpenAPI"
+        title="Export OpenAPI: a document of every WebService endpoint of this flow"
       >
-        Export OpenAPI
+        <FileBraces size={16} aria-hidden="true" />
       </button>
       {checkRequest > 0 && (
         <Suspense fallback={null}>
