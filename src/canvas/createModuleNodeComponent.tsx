@@ -7,11 +7,13 @@ import type { AppNodeOf } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { selectNodeProblems } from '../store/selectFlowProblems';
 import { selectOwnNodeName } from '../store/selectNodeNames';
+import { countNodeRender } from './benchProbe';
 import { ModuleIcon, moduleColorStyle } from './ModuleIcon';
 
 /** The canvas body of one module kind: kind, summary, variables it sets, problems, handles. */
 export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
   function ModuleNode({ id, data, selected }: NodeProps<AppNodeOf<K>>) {
+    countNodeRender(id);
     const facts = describeNode({ type: kind, data });
     const problems = useFlowStore(useShallow((state) => selectNodeProblems(state, id)));
     const name = useFlowStore((state) => selectOwnNodeName(state, id));

@@ -3,7 +3,10 @@ import { customerVariableNames } from './customerVariables';
 import { describeNode } from './describeNode';
 import { findChatBudgetProblems } from './findChatBudgetProblems';
 import { reachableFrom, type FlowGraph } from './flowGraph';
+import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
+import { findPrivacyProblems } from './privacy/findPrivacyProblems';
+import { privacyContextOf } from './privacy/personalDataSent';
 import { variableNameSchema } from './variableNameSchema';
 import { variablesSetUpstream } from './variablesSetUpstream';
 
@@ -19,7 +22,8 @@ export interface FlowProblem {
 
 /** Everything that would stop the flow from running as the author means it. */
 export function findFlowProblems(
-  graph: FlowGraph,
+  /** Without settings (no approved hosts), hosts are not checked. */
+  graph: FlowGraph & { settings?: FlowSettings },
   /** Per node id: fields whose typed text is invalid (kept in the inspector, not in the graph). */
   fieldProblems: ReadonlyMap<string, readonly string[]> = new Map(),
 ): FlowProblem[] {
@@ -75,5 +79,7 @@ export function findFlowProblems(
     }
   }
   for (const problem of findChatBudgetProblems(graph)) add(problem.node, problem.message);
+  const privacy = privacyContextOf(graph, graph.settings?.approvedHosts ?? [], upstream);
+  for (const { node, message } of findPrivacyProblems(graph, privacy)) add(node, message);
   return problems;
 }

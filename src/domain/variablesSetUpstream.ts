@@ -15,6 +15,11 @@ export interface UpstreamVariables {
    * loop leads the chat back to it.
    */
   namesBefore: (nodeId: string) => string[];
+  /**
+   * The names of `among` possibly set before the node, sorted: `namesBefore` filtered, in
+   * time proportional to the bitset rather than to every name (pass the same set each time).
+   */
+  namesBeforeAmong: (nodeId: string, among: ReadonlySet<string>) => string[];
 }
 
 /**
@@ -92,6 +97,19 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
     const bit = nameIndex.get(name);
     return node !== undefined && bit !== undefined && has(bits, node, bit);
   };
+  const masks = new WeakMap<ReadonlySet<string>, Uint32Array>();
+  const maskOf = (among: ReadonlySet<string>) => {
+    let mask = masks.get(among);
+    if (!mask) {
+      mask = new Uint32Array(words);
+      for (const name of among) {
+        const bit = nameIndex.get(name);
+        if (bit !== undefined) mask[bit >>> 5]! |= 1 << (bit & 31);
+      }
+      masks.set(among, mask);
+    }
+    return mask;
+  };
   return {
     mustBeSet: (nodeId, name) => hasOnEntry(mustBeSetBits(), nodeId, name),
     mayBeSet: (nodeId, name) => hasOnEntry(entry, nodeId, name),
@@ -99,6 +117,21 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
       const node = nodeIndex.get(nodeId);
       if (node === undefined) return [];
       return names.filter((_, bit) => has(entry, node, bit)).sort();
+    },
+    namesBeforeAmong(nodeId, among) {
+      const node = nodeIndex.get(nodeId);
+      if (node === undefined || among.size === 0) return [];
+      const mask = maskOf(among);
+      const found: string[] = [];
+      for (let word = 0; word < words; word += 1) {
+        let bits = (entry[node * words + word]! & mask[word]!) >>> 0;
+        while (bits !== 0) {
+          const lowest = 31 - Math.clz32(bits & -bits);
+          found.push(names[word * 32 + lowest]!);
+          bits = (bits & (bits - 1)) >>> 0;
+        }
+      }
+      return found.sort();
     },
   };
 }

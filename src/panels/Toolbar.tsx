@@ -6,6 +6,7 @@ import { downloadFile, safeFileName } from './downloadFile';
 import { TextField } from './fields/TextField';
 import { FindModuleBox } from './FindModuleBox';
 import { EndpointToolbarActions } from './endpoint-tools/EndpointToolbarActions';
+import { PrivacyReportButton } from './privacy/PrivacyReportDialog';
 import { useTidyUp } from '../canvas/useTidyUp';
 import { CircleAlert, Redo2, Undo2 } from 'lucide-react';
 import { selectFlowProblems } from '../store/selectFlowProblems';
@@ -109,6 +110,7 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
           <CircleAlert size={15} aria-hidden="true" />
           Problems <span className="count">{problemCount}</span>
         </button>
+        <PrivacyReportButton />
         <button type="button" onClick={exportFlow}>
           Export flow
         </button>

@@ -3,22 +3,28 @@ import { sameConnections } from './appNode';
 import type { FlowDocumentState, InvalidFields } from './createFlowStore';
 
 /** What problems are computed from: the document and the inspector's invalid drafts. */
-type ProblemInputs = Pick<FlowDocumentState, 'nodes' | 'edges'> & { invalidFields: InvalidFields };
+type ProblemInputs = Pick<FlowDocumentState, 'nodes' | 'edges'> &
+  Partial<Pick<FlowDocumentState, 'settings'>> & { invalidFields: InvalidFields };
 
 interface ProblemCache {
   nodes: FlowDocumentState['nodes'];
   edges: FlowDocumentState['edges'];
   invalidFields: InvalidFields;
+  settings: ProblemInputs['settings'];
   problems: FlowProblem[];
   byNode: Map<string, string[]>;
 }
 
 let cached: ProblemCache | null = null;
 
-/** Problems depend on names, configurations and connections, not on positions or selection. */
+/**
+ * Problems depend on names, configurations, connections and the flow's settings, not on
+ * positions or selection.
+ */
 function sameProblemInputs(cache: ProblemCache, state: ProblemInputs): boolean {
   if (cache.nodes.length !== state.nodes.length) return false;
   if (cache.invalidFields !== state.invalidFields) return false;
+  if (cache.settings !== state.settings) return false;
   const nodesSame =
     cache.nodes === state.nodes ||
     cache.nodes.every((node, index) => {
@@ -56,6 +62,7 @@ function compute(state: ProblemInputs): ProblemCache {
     nodes: state.nodes,
     edges: state.edges,
     invalidFields: state.invalidFields,
+    settings: state.settings,
     problems,
     byNode,
   };

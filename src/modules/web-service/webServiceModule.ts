@@ -55,6 +55,7 @@ export const webServiceModule: ModuleDefinition<'web-service', WebServiceData> =
   outputs: () => singleOutput,
   variablesSet: (data) => data.expectedVariables,
   sampleValue: (_data, variable) => `sample ${variable}`,
+  calledUrl: (data) => data.url,
   variablesUsed: () => [],
   searchableTexts: (data) => [{ field: 'URL', text: data.url }],
   summary: (data) => describeWebServiceTarget(data.url),

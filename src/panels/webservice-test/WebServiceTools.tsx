@@ -3,6 +3,7 @@ import type { TestBenchRepository } from '../../persistence/testBenchRepository'
 import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
 import { EndpointActions } from '../endpoint-tools/EndpointActions';
+import { PersonalDataSent } from '../privacy/PersonalDataSent';
 import { WebServiceTestPanel } from './WebServiceTestPanel';
 
 interface TestBenchServices {
@@ -30,13 +31,17 @@ export function useTestBenchServices(): TestBenchServices {
   return services;
 }
 
-/** The WebService module's tools: its endpoint tools and its test bench, one per flow and node. */
+/**
+ * The WebService module's tools: its endpoint tools, what personal data it sends, and its test
+ * bench (one per flow and node).
+ */
 export function WebServiceTools({ nodeId }: { nodeId: string }) {
   const services = useTestBenchServices();
   const flowId = useFlowStore((state) => state.flowId);
   return (
     <>
       <EndpointActions nodeId={nodeId} />
+      <PersonalDataSent nodeId={nodeId} />
       <WebServiceTestPanel
         key={`${flowId}/${nodeId}`}
         nodeId={nodeId}
