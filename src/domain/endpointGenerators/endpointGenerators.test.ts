@@ -78,6 +78,9 @@ const platformBody = (variables: Record<string, string>) => ({
   variables,
 });
 
+// Spawning node on two shared cores can take seconds.
+const spawnTimeoutMs = 30_000;
+
 describe.each(endpointTargetIds)('the %s endpoint', (targetId) => {
   const target = endpointTargets[targetId];
   const files = target.generate(contractOf(bearerModule));
@@ -101,15 +104,19 @@ describe.each(endpointTargetIds)('the %s endpoint', (targetId) => {
     expect(manifest.scripts.test).toBe('node --test');
   });
 
-  it('parses: every JavaScript file passes node --check', () => {
-    for (const file of files.filter((candidate) => candidate.language === 'javascript')) {
-      const check = spawnSync(process.execPath, ['--check', join(directory, file.path)], {
-        encoding: 'utf8',
-      });
-      expect(check.stderr, file.path).toBe('');
-      expect(check.status, file.path).toBe(0);
-    }
-  });
+  it(
+    'parses: every JavaScript file passes node --check',
+    () => {
+      for (const file of files.filter((candidate) => candidate.language === 'javascript')) {
+        const check = spawnSync(process.execPath, ['--check', join(directory, file.path)], {
+          encoding: 'utf8',
+        });
+        expect(check.stderr, file.path).toBe('');
+        expect(check.status, file.path).toBe(0);
+      }
+    },
+    spawnTimeoutMs,
+  );
 
   it('lists the received variables with their certainty, and never holds the token', () => {
     const code = files.map((file) => file.content).join('\n');
@@ -119,11 +126,15 @@ describe.each(endpointTargetIds)('the %s endpoint', (targetId) => {
     expect(code).toContain('process.env.WEBSERVICE_TOKEN');
   });
 
-  it('passes its own generated test (node --test)', () => {
-    const run = spawnSync(process.execPath, ['--test'], { cwd: directory, encoding: 'utf8' });
-    expect(run.stdout + run.stderr).toMatch(/# pass [1-9]/);
-    expect(run.status, run.stdout + run.stderr).toBe(0);
-  });
+  it(
+    'passes its own generated test (node --test)',
+    () => {
+      const run = spawnSync(process.execPath, ['--test'], { cwd: directory, encoding: 'utf8' });
+      expect(run.stdout + run.stderr).toMatch(/# pass [1-9]/);
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+    },
+    spawnTimeoutMs,
+  );
 });
 
 describe('the AWS Lambda handler, called with Function URL events', () => {
@@ -208,14 +219,14 @@ describe('the Google Cloud Function, run by functions-framework on 127.0.0.1', (
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     url = `http://127.0.0.1:${port}/`;
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 25_000;
     while (!(await canConnect(port))) {
       if (child.exitCode !== null || Date.now() > deadline) {
         throw new Error(`functions-framework did not start: ${output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-  }, 20_000);
+  }, spawnTimeoutMs);
 
   afterAll(async () => {
     if (child.exitCode === null) {

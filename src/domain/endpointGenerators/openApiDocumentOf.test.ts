@@ -111,7 +111,7 @@ describe('the OpenAPI document of one module', () => {
 
   it('is valid OpenAPI 3.1', async () => {
     await expectValid(document);
-  });
+  }, 20_000);
 
   it('round-trips the variables: request, required, expected, Authorization and the 20 s', () => {
     const parsed = documentSchema.parse(JSON.parse(JSON.stringify(document)));
@@ -155,7 +155,7 @@ describe('the OpenAPI document of a whole flow', () => {
     expect(parsed.paths['/notify']?.post.description).toContain('request queue');
     expect(parsed.paths['/notify']?.post.security).toBeUndefined();
     expect(JSON.stringify(document)).toContain('Modules without a URL are left out: Draft call.');
-  });
+  }, 20_000);
 
   it('stays valid for the demo flow and a module without URL on its own', async () => {
     const demo = createDemoFlow('http://127.0.0.1:4173');
@@ -165,5 +165,5 @@ describe('the OpenAPI document of a whole flow', () => {
     expect(demoContracts).toHaveLength(1);
     await expectValid(openApiDocumentOf(demo.name, demoContracts));
     await expectValid(openApiDocumentOf('Draft call', [contractOf('draft')]));
-  });
+  }, 20_000);
 });
