@@ -1,4 +1,4 @@
-import type { ModuleKind } from '../modules/moduleDefinitions';
+import { isEntryNode, type ModuleKind } from '../modules/moduleDefinitions';
 import { customerVariableNames } from './customerVariables';
 import { describeNode } from './describeNode';
 import { findChatBudgetProblems } from './findChatBudgetProblems';
@@ -42,7 +42,7 @@ export function findFlowProblems(
     });
   };
 
-  const starts = graph.nodes.filter((node) => node.type === 'start');
+  const starts = graph.nodes.filter(isEntryNode);
   const startIds = starts.map((node) => node.id);
   if (starts.length === 0) add(null, 'The flow has no Start module');
   for (const extra of starts.slice(1)) {

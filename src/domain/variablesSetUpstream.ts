@@ -1,3 +1,4 @@
+import { isEntryNode } from '../modules/moduleDefinitions';
 import { describeNode } from './describeNode';
 import type { FlowGraph } from './flowGraph';
 
@@ -152,7 +153,7 @@ function mustBeSetOnEntry(
   const entry = new Uint32Array(nodeCount * words);
   const exit = new Uint32Array(nodeCount * words);
   for (let node = 0; node < nodeCount; node += 1) {
-    const isStart = graph.nodes[node]!.type === 'start';
+    const isStart = isEntryNode(graph.nodes[node]!);
     if (reached[node] && !isStart) entry.fill(0xffffffff, node * words, node * words + words);
     for (let word = 0; word < words; word += 1) {
       exit[node * words + word] =
@@ -163,7 +164,7 @@ function mustBeSetOnEntry(
   while (changed) {
     changed = false;
     for (const node of order) {
-      if (!reached[node] || graph.nodes[node]!.type === 'start') continue;
+      if (!reached[node] || isEntryNode(graph.nodes[node]!)) continue;
       const base = node * words;
       for (let word = 0; word < words; word += 1) {
         let meet = 0xffffffff;
@@ -191,7 +192,7 @@ function mustBeSetOnEntry(
  */
 function reachedFromStarts(graph: FlowGraph, successors: number[][]): Uint8Array {
   const reached = new Uint8Array(graph.nodes.length);
-  const pending = graph.nodes.flatMap((node, index) => (node.type === 'start' ? [index] : []));
+  const pending = graph.nodes.flatMap((node, index) => (isEntryNode(node) ? [index] : []));
   for (const start of pending) reached[start] = 1;
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     for (const next of successors[node]!) {
@@ -208,7 +209,7 @@ function reversePostOrder(graph: FlowGraph, successors: number[][]): number[] {
   const visited = new Uint8Array(graph.nodes.length);
   const postOrder: number[] = [];
   const roots = graph.nodes
-    .map((node, index) => (node.type === 'start' ? index : -1))
+    .map((node, index) => (isEntryNode(node) ? index : -1))
     .filter((index) => index >= 0);
   const visit = (root: number) => {
     const stack: [number, number][] = [[root, 0]];

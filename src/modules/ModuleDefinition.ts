@@ -23,6 +23,8 @@ export interface ModuleDefinition<Kind extends string, Data> {
    * none, the last one cannot be deleted, and copies leave it out.
    */
   onePerFlow: boolean;
+  /** Where a chat enters the flow (Start): the analyses and the chat preview begin here. */
+  isEntry: boolean;
   hasInput: boolean;
   outputs(data: Data): ModuleOutput[];
   /** Variables this module writes into the process instance. */

@@ -33,6 +33,7 @@ export const questionModule: ModuleDefinition<'question', QuestionData> = {
   description: 'Asks the customer and stores the answer as a string',
   dataSchema: questionDataSchema,
   onePerFlow: false,
+  isEntry: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => (data.variable ? [data.variable] : []),

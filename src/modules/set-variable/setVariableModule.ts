@@ -33,6 +33,7 @@ export const setVariableModule: ModuleDefinition<'set-variable', SetVariableData
   description: 'Assigns values to variables',
   dataSchema: setVariableDataSchema,
   onePerFlow: false,
+  isEntry: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => data.assignments.map((a) => a.variable).filter(Boolean),

@@ -51,6 +51,7 @@ export const webServiceModule: ModuleDefinition<'web-service', WebServiceData> =
   description: 'POSTs all variables to your API and takes back data.variables',
   dataSchema: webServiceDataSchema,
   onePerFlow: false,
+  isEntry: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => data.expectedVariables,
