@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { endpointContractOf } from '../../domain/endpointGenerators/endpointContractOf';
 import { newId } from '../../domain/newId';
@@ -9,13 +10,14 @@ import {
   composeWebServiceRequest,
   sampleValuesOf,
 } from '../../domain/webservice/composeWebServiceRequest';
-import { testHistoryLimit, type TestRun } from '../../domain/webservice/testBenchRecords';
 import { testVerdictOf, type TestVerdict } from '../../domain/webservice/testVerdictOf';
 import type { WebServiceTestResult } from '../../domain/webservice/webServiceTestApi';
 import { isNodeOfKind, type AppNode } from '../../store/appNode';
-import { entryOf, testBenchKey, type RunningTest } from '../../store/createTestBenchStore';
+import { entryOf, testBenchKey } from '../../store/createTestBenchStore';
 import { useFlowStoreApi } from '../../store/FlowStoreContext';
-import { requestWebServiceTest } from '../webservice-test/requestWebServiceTest';
+import { isCancelled } from '../../webservice-calls/createWebServiceClient';
+import { sendNodeTestCall } from '../../webservice-calls/useWebServiceTestCall';
+import { useWebServiceClient } from '../../webservice-calls/WebServiceClientContext';
 import { useTestBenchServices } from '../webservice-test/WebServiceTools';
 import { runWithConcurrency } from './runWithConcurrency';
 
@@ -57,6 +59,8 @@ function hostOf(url: string): string {
 export function useEndpointChecks() {
   const flowStore = useFlowStoreApi();
   const { benches, repository } = useTestBenchServices();
+  const client = useWebServiceClient();
+  const queryClient = useQueryClient();
   const [rows, setRows] = useState<EndpointCheckRow[]>([]);
   const [running, setRunning] = useState(false);
   const batch = useRef<AbortController | null>(null);
@@ -94,36 +98,21 @@ export function useEndpointChecks() {
     if (!composed.ok) {
       return setStatus(row.nodeId, { kind: 'not-sent', reason: composed.problems.join(' ') });
     }
-    const call = new AbortController();
-    const stop = () => call.abort();
-    signal.addEventListener('abort', stop);
-    const runningTest: RunningTest = {
-      submittedAt: Date.now(),
-      timeoutMs: composed.request.timeoutMs,
-      signal: call.signal,
-      cancel: stop,
-    };
-    if (!benches.getState().runStarted(flowId, row.nodeId, runningTest)) {
-      signal.removeEventListener('abort', stop);
+    const call = sendNodeTestCall(
+      queryClient,
+      { client, benches, flowId, nodeId: row.nodeId },
+      { request: composed.request, expectedVariables: contract.expectedVariables.slice() },
+    );
+    if (!call) {
       return setStatus(row.nodeId, {
         kind: 'not-sent',
         reason: 'A test of this module is already under way in its bench.',
       });
     }
+    signal.addEventListener('abort', call.cancel);
     setStatus(row.nodeId, { kind: 'checking' });
     try {
-      const result = await requestWebServiceTest(composed.request, call.signal);
-      const run: TestRun = {
-        id: newId('run'),
-        startedAt: runningTest.submittedAt,
-        request: composed.request,
-        expectedVariables: contract.expectedVariables.slice(),
-        result,
-      };
-      benches.getState().changeBench(flowId, row.nodeId, (current) => ({
-        ...current,
-        history: [run, ...current.history].slice(0, testHistoryLimit),
-      }));
+      const { result } = await call.result;
       setStatus(row.nodeId, {
         kind: 'done',
         result,
@@ -131,17 +120,14 @@ export function useEndpointChecks() {
         check: checkWebServiceResponse(result, composed.request.body, contract.expectedVariables),
       });
     } catch (error) {
-      const failure = call.signal.aborted
-        ? ({ kind: 'cancelled' } as const)
-        : ({
-            kind: 'failed',
-            message: error instanceof Error ? error.message : String(error),
-          } as const);
-      benches.getState().runFailed(flowId, row.nodeId, runningTest, failure);
-      setStatus(row.nodeId, failure);
+      setStatus(
+        row.nodeId,
+        isCancelled(error)
+          ? { kind: 'cancelled' }
+          : { kind: 'failed', message: error instanceof Error ? error.message : String(error) },
+      );
     } finally {
-      signal.removeEventListener('abort', stop);
-      benches.getState().runEnded(flowId, row.nodeId, runningTest);
+      signal.removeEventListener('abort', call.cancel);
     }
   };
 
