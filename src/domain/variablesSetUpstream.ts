@@ -21,6 +21,15 @@ export interface UpstreamVariables {
    * time proportional to the bitset rather than to every name (pass the same set each time).
    */
   namesBeforeAmong: (nodeId: string, among: ReadonlySet<string>) => string[];
+  /**
+   * How many names of `among` may be set before the node, and the first `limit` of them in the
+   * order the flow first sets them: a summary in time proportional to the bitset alone.
+   */
+  countBeforeAmong: (
+    nodeId: string,
+    among: ReadonlySet<string>,
+    limit: number,
+  ) => { count: number; first: string[] };
 }
 
 /**
@@ -134,7 +143,30 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
       }
       return found.sort();
     },
+    countBeforeAmong(nodeId, among, limit) {
+      const node = nodeIndex.get(nodeId);
+      if (node === undefined || among.size === 0) return { count: 0, first: [] };
+      const mask = maskOf(among);
+      const first: string[] = [];
+      let count = 0;
+      for (let word = 0; word < words; word += 1) {
+        let bits = (entry[node * words + word]! & mask[word]!) >>> 0;
+        count += bitCount(bits);
+        while (bits !== 0 && first.length < limit) {
+          const lowest = 31 - Math.clz32(bits & -bits);
+          first.push(names[word * 32 + lowest]!);
+          bits = (bits & (bits - 1)) >>> 0;
+        }
+      }
+      return { count, first };
+    },
   };
+}
+
+function bitCount(word: number): number {
+  let bits = word - ((word >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrivacyReport } from './buildPrivacyReport';
+import { buildPrivacyReport, personalDataByHost } from './buildPrivacyReport';
+import { privacyContextOf } from './personalDataSent';
 import { privacyReportCsv } from './privacyReportCsv';
 import { markdownText, privacyReportMarkdown } from './privacyReportMarkdown';
 import { ask, call, chainOf, node } from './testFlows';
@@ -48,6 +49,20 @@ describe('buildPrivacyReport', () => {
     expect(row(crm, 'work_email')?.because).toBe('email question (Question ask-mail)');
     expect(row(tracker, 'iban')?.sentBy).toEqual(['WebService tracker']);
     expect(row(tracker, 'zip')?.because).toBe('customer profile (address)');
+  });
+
+  it('checks the same hosts against other approved hosts without walking the flow again', () => {
+    const byHost = personalDataByHost(flow, privacyContextOf(flow, []));
+
+    const none = buildPrivacyReport({ ...flow, settings: { approvedHosts: [] } }, byHost);
+    const all = buildPrivacyReport(
+      { ...flow, settings: { approvedHosts: ['*.example.org', '*.example.net'] } },
+      byHost,
+    );
+
+    expect(none.hosts.map((host) => host.approved)).toEqual([null, null]);
+    expect(all.hosts.map((host) => host.approved)).toEqual([true, true]);
+    expect(all.hosts[0]?.variables).toBe(byHost.hosts[0]?.variables);
   });
 });
 

@@ -1,7 +1,12 @@
 import type { FlowGraph } from '../flowGraph';
-import type { FlowSettings } from '../flowSettingsSchema';
+import { isApprovedHost, type FlowSettings } from '../flowSettingsSchema';
 import { moduleDisplayName } from '../moduleDisplayName';
-import { calledUrlOf, personalDataSent, privacyContextOf } from './personalDataSent';
+import {
+  calledUrlOf,
+  personalDataSent,
+  privacyContextOf,
+  type PrivacyContext,
+} from './personalDataSent';
 import { describePersonalReasons, type PersonalReason } from './personalVariables';
 
 /** One call of the flow to a host. */
@@ -34,14 +39,39 @@ export interface PrivacyReportHost {
   variables: PrivacyReportVariable[];
 }
 
-/** Host × personal variables of one flow: the raw material of a record of processing. */
-export interface PrivacyReport {
-  flowName: string;
-  approvedHosts: readonly string[];
+/** Which personal variables reach which host, before the approved hosts are applied. */
+export interface PersonalDataByHost {
   /** Sorted by host. */
-  hosts: PrivacyReportHost[];
+  hosts: Omit<PrivacyReportHost, 'approved'>[];
   /** WebService modules without a URL yet: they send nothing so far. */
   modulesWithoutUrl: string[];
+}
+
+/** Host × personal variables of one flow: the raw material of a record of processing. */
+export interface PrivacyReport extends PersonalDataByHost {
+  flowName: string;
+  approvedHosts: readonly string[];
+  hosts: PrivacyReportHost[];
+}
+
+/**
+ * The report: personal data by host, each host checked against the flow's approved hosts. Pass
+ * `byHost` when it is at hand, so a change of approved hosts does not walk the flow again.
+ */
+export function buildPrivacyReport(
+  flow: FlowGraph & { name: string; settings: FlowSettings },
+  byHost: PersonalDataByHost = personalDataByHost(flow, privacyContextOf(flow, [])),
+): PrivacyReport {
+  const { approvedHosts } = flow.settings;
+  return {
+    flowName: flow.name,
+    approvedHosts,
+    hosts: byHost.hosts.map((host) => ({
+      ...host,
+      approved: approvedHosts.length === 0 ? null : isApprovedHost(host.host, approvedHosts),
+    })),
+    modulesWithoutUrl: byHost.modulesWithoutUrl,
+  };
 }
 
 /**
@@ -49,19 +79,19 @@ export interface PrivacyReport {
  * sends the whole chat (see docs/webservice-contract.md), so a host receives what any of its
  * modules sends.
  */
-export function buildPrivacyReport(
-  flow: FlowGraph & { name: string; settings: FlowSettings },
-): PrivacyReport {
-  const context = privacyContextOf(flow, flow.settings.approvedHosts);
+export function personalDataByHost(
+  flow: FlowGraph,
+  context: Pick<PrivacyContext, 'personal' | 'upstream'>,
+): PersonalDataByHost {
   const hosts = new Map<
     string,
-    PrivacyReportHost & { byName: Map<string, PrivacyReportVariable> }
+    Omit<PrivacyReportHost, 'approved'> & { byName: Map<string, PrivacyReportVariable> }
   >();
   const modulesWithoutUrl: string[] = [];
   for (const node of flow.nodes) {
     const url = calledUrlOf(node);
     if (url === null) continue;
-    const sent = personalDataSent(node.id, url, context);
+    const sent = personalDataSent(node.id, url, { ...context, approvedHosts: [] });
     const { target } = sent;
     const name = moduleDisplayName(node);
     if (target === null) {
@@ -72,7 +102,6 @@ export function buildPrivacyReport(
     if (!entry) {
       entry = {
         host: target.host,
-        approved: sent.approved,
         loopback: target.loopback,
         transport: target.secure ? 'https' : 'http',
         modules: [],
@@ -86,7 +115,7 @@ export function buildPrivacyReport(
     for (const variable of sent.variables) {
       const known = entry.byName.get(variable.name);
       if (known) {
-        if (!known.sentBy.includes(name)) known.sentBy.push(name);
+        known.sentBy.push(name);
         continue;
       }
       const row: PrivacyReportVariable = {
@@ -102,8 +131,6 @@ export function buildPrivacyReport(
   const collectedInFlow = (variable: PrivacyReportVariable) =>
     variable.reasons.some((reason) => reason.kind !== 'customer-profile');
   return {
-    flowName: flow.name,
-    approvedHosts: flow.settings.approvedHosts,
     hosts: [...hosts.values()]
       .sort((a, b) => a.host.localeCompare(b.host))
       .map(({ byName: _byName, ...host }) => ({

@@ -70,3 +70,24 @@ export function personalDataSent(
     variables: names.map((name) => ({ name, reasons: personal.reasons.get(name) ?? [] })),
   };
 }
+
+/**
+ * How many personal variables the call at `nodeId` sends and the first few (those the flow sets
+ * first, then profile fields): what a problem message needs, in time independent of how many
+ * personal variables the flow has.
+ */
+export function personalDataSentSummary(
+  nodeId: string,
+  context: PrivacyContext,
+  limit: number,
+): { count: number; first: string[] } {
+  const { personal, upstream } = context;
+  const fromFlow = upstream.countBeforeAmong(nodeId, personal.setInFlow, limit);
+  const customer = personal.customerFields
+    .filter((name) => !personal.setInFlow.has(name) || !upstream.mayBeSet(nodeId, name))
+    .sort();
+  return {
+    count: fromFlow.count + customer.length,
+    first: [...fromFlow.first, ...customer].slice(0, limit),
+  };
+}

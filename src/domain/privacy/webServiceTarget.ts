@@ -17,8 +17,21 @@ export function isLoopbackHostname(hostname: string): boolean {
   return ipaddr.isValid(bare) && ipaddr.process(bare).range() === 'loopback';
 }
 
+/** Parsed targets by URL: problems are recomputed per edit and most URLs stay the same. */
+const targetsByUrl = new Map<string, WebServiceTarget | null>();
+const targetCacheLimit = 10_000;
+
 /** The target of a WebService URL, or null when there is none (yet) or it cannot be parsed. */
 export function webServiceTargetOf(url: string): WebServiceTarget | null {
+  const cached = targetsByUrl.get(url);
+  if (cached !== undefined) return cached;
+  if (targetsByUrl.size >= targetCacheLimit) targetsByUrl.clear();
+  const target = parseTarget(url);
+  targetsByUrl.set(url, target);
+  return target;
+}
+
+function parseTarget(url: string): WebServiceTarget | null {
   if (!url || !URL.canParse(url)) return null;
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;

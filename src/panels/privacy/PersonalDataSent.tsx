@@ -16,7 +16,7 @@ const fromProfileOnly = (reasons: readonly PersonalReason[]) =>
  * every variable the chat holds, the customer profile included.
  */
 export function PersonalDataSent({ nodeId }: { nodeId: string }) {
-  const context = usePrivacyContext();
+  const { context } = usePrivacyContext();
   const url = useFlowStore((state) => {
     const node = state.nodes.find((candidate) => candidate.id === nodeId);
     return node ? calledUrlOf(node) : null;

@@ -5,12 +5,13 @@ import { approvedHostsSchema } from '../../domain/flowSettingsSchema';
 import {
   approvalText,
   buildPrivacyReport,
+  personalDataByHost,
   transportText,
   type PrivacyReport,
 } from '../../domain/privacy/buildPrivacyReport';
 import { privacyReportCsv } from '../../domain/privacy/privacyReportCsv';
 import { privacyReportMarkdown } from '../../domain/privacy/privacyReportMarkdown';
-import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
+import { useFlowStore } from '../../store/FlowStoreContext';
 import { TextField } from '../fields/TextField';
 import { downloadTextFile, privacyReportFileName } from './downloadTextFile';
 import { usePrivacyContext } from './usePrivacyContext';
@@ -61,17 +62,20 @@ export function PrivacyReportButton() {
 }
 
 function PrivacyReportView({ headingId, onClose }: { headingId: string; onClose: () => void }) {
-  const store = useFlowStoreApi();
   const flowName = useFlowStore((state) => state.name);
   const settings = useFlowStore((state) => state.settings);
   const updateFlowSettings = useFlowStore((state) => state.updateFlowSettings);
   const selectNodes = useFlowStore((state) => state.selectNodes);
-  const context = usePrivacyContext();
-  const report = useMemo(() => {
-    void context;
-    const { nodes, edges } = store.getState();
-    return buildPrivacyReport({ name: flowName, settings, nodes, edges });
-  }, [store, context, flowName, settings]);
+  const { graph, context } = usePrivacyContext();
+  const { personal, upstream } = context;
+  const byHost = useMemo(
+    () => personalDataByHost(graph, { personal, upstream }),
+    [graph, personal, upstream],
+  );
+  const report = useMemo(
+    () => buildPrivacyReport({ ...graph, name: flowName, settings }, byHost),
+    [graph, byHost, flowName, settings],
+  );
 
   const approve = (host: string) =>
     updateFlowSettings({ approvedHosts: [...settings.approvedHosts, host] });
