@@ -12,7 +12,8 @@ import { Map as MapIcon } from 'lucide-react';
 import { moduleViews } from '../modules/moduleViews';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 import { useFitViewOptions, type ViewFit } from './fitViewOptions';
-import { useEffect, useRef, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { usePreviewEdgesTaken } from '../preview/PreviewSessionContext';
 import { useShallow } from 'zustand/react/shallow';
 import { addableModuleKinds } from '../domain/addableModuleKinds';
 import { isModuleKind } from '../modules/moduleDefinitions';
@@ -40,6 +41,18 @@ function useFitViewOnOpen(fitView: (options: ViewFit) => Promise<boolean>) {
   }, [flowId, nodesInitialized, fitView, fitViewOptions]);
 }
 
+/** The flow's edges, those the chat preview has taken marked `edge-taken`. */
+function useEdgesWithPreviewPath(edges: AppEdge[]): AppEdge[] {
+  const edgesTaken = usePreviewEdgesTaken();
+  return useMemo(() => {
+    if (!edgesTaken || edgesTaken.length === 0) return edges;
+    const taken = new Set(edgesTaken);
+    return edges.map((edge) =>
+      taken.has(edge.id) ? { ...edge, className: 'edge-taken', animated: false } : edge,
+    );
+  }, [edges, edgesTaken]);
+}
+
 interface FlowCanvasProps {
   /** A file dropped onto the canvas: imported as a new flow. */
   onFileDropped: (file: File) => void;
@@ -56,6 +69,7 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
       addNode: state.addNode,
     })),
   );
+  const shownEdges = useEdgesWithPreviewPath(edges);
   const { screenToFlowPosition, fitView } = useReactFlow<AppNode, AppEdge>();
   useFitViewOnOpen(fitView);
   const fitViewOptions = useFitViewOptions();
@@ -91,7 +105,7 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
     <div className="canvas" role="region" aria-label="Canvas">
       <ReactFlow<AppNode, AppEdge>
         nodes={nodes}
-        edges={edges}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}

@@ -9,6 +9,7 @@ import { selectNodeProblems } from '../store/selectFlowProblems';
 import { selectOwnNodeName } from '../store/selectNodeNames';
 import { countNodeRender } from './benchProbe';
 import { ModuleIcon, moduleColorStyle } from './ModuleIcon';
+import { useIsPreviewStep } from '../preview/PreviewSessionContext';
 
 /** The canvas body of one module kind: kind, summary, variables it sets, problems, handles. */
 export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
@@ -17,6 +18,7 @@ export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
     const facts = describeNode({ type: kind, data });
     const problems = useFlowStore(useShallow((state) => selectNodeProblems(state, id)));
     const name = useFlowStore((state) => selectOwnNodeName(state, id));
+    const isPreviewStep = useIsPreviewStep(id);
     const updateNodeInternals = useUpdateNodeInternals();
     const outputKey = facts.outputs.map((output) => output.id).join('\u0000');
     const measuredOutputKey = useRef(outputKey);
@@ -32,9 +34,10 @@ export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
     const title = name ?? facts.label;
     return (
       <div
-        className={`module-node${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}`}
+        className={`module-node${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}${isPreviewStep ? ' is-preview-step' : ''}`}
         style={moduleColorStyle(kind)}
         data-kind={kind}
+        aria-current={isPreviewStep ? 'step' : undefined}
         data-testid={`node-${id}`}
         aria-label={
           name ? `${name}, ${facts.label}: ${facts.summary}` : `${facts.label}: ${facts.summary}`

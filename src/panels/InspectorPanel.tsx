@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fallbackModuleName } from '../domain/moduleDisplayName';
 import type { ModuleKind } from '../modules/moduleDefinitions';
@@ -7,6 +8,7 @@ import { ModuleIcon } from '../canvas/ModuleIcon';
 import type { AppNode, AppNodeOf } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { NodeTextField } from './fields/NodeTextField';
+import { PanelLoading } from './PanelLoading';
 import { nodeNameField } from '../store/createFlowStore';
 
 function NodeInspector<K extends ModuleKind>({ node }: { node: AppNodeOf<K> }) {
@@ -67,7 +69,9 @@ export function InspectorPanel() {
           </p>
           <form className="inspector-form" onSubmit={(event) => event.preventDefault()}>
             <NodeNameField key={`${selectedNode.id}:name`} node={selectedNode} />
-            <NodeInspector key={selectedNode.id} node={selectedNode} />
+            <Suspense fallback={<PanelLoading what="the inspector" />}>
+              <NodeInspector key={selectedNode.id} node={selectedNode} />
+            </Suspense>
           </form>
         </>
       ) : (
