@@ -23,7 +23,9 @@ function StepItem({ entry }: { entry: StepLogEntry }) {
     <li className="step-item" data-module-id={entry.moduleId}>
       <div className="step-head">
         <span className="step-name">{entry.moduleName}</span>
-        <span className="step-kind">{entry.kindLabel}</span>
+        {entry.kindLabel.toLowerCase() !== entry.moduleName.toLowerCase() && (
+          <span className="step-kind">{entry.kindLabel}</span>
+        )}
         <span className="step-time">
           {formatSeconds(entry.startMs)}
           {entry.endMs > entry.startMs ? ` – ${formatSeconds(entry.endMs)}` : ''}
@@ -94,7 +96,11 @@ function ConversationTimeline({ run }: { run: FlowRunState }) {
   const axisMs = Math.max(chatReplyBudgetMs * 1.1, longest * 1.05);
   const at = (ms: number) => `${Math.min(100, (ms / axisMs) * 100)}%`;
   return (
-    <figure className="timeline" aria-label="Conversation timeline">
+    <figure
+      className="timeline"
+      aria-label="Conversation timeline"
+      title="Each row is a customer turn; bars are WebService calls. The platform gives up on a call at 20 s; the chat UI waits about 30 s for a reply."
+    >
       <div className="timeline-rows">
         {run.turns.map((turn) => (
           <div
@@ -138,8 +144,8 @@ function ConversationTimeline({ run }: { run: FlowRunState }) {
       </div>
       <figcaption className="timeline-axis" aria-hidden="true">
         <span style={{ left: 0 }}>0</span>
-        <span style={{ left: at(platformTimeoutMs) }}>20 s: the platform gives up</span>
-        <span style={{ left: at(chatReplyBudgetMs) }}>30 s: chat budget</span>
+        <span style={{ left: at(platformTimeoutMs) }}>20 s timeout</span>
+        <span style={{ left: at(chatReplyBudgetMs) }}>30 s budget</span>
       </figcaption>
     </figure>
   );
