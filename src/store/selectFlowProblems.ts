@@ -17,13 +17,22 @@ interface ProblemCache {
 
 let cached: ProblemCache | null = null;
 
+function bothEmpty(a: InvalidFields, b: InvalidFields): boolean {
+  return Object.keys(a).length === 0 && Object.keys(b).length === 0;
+}
+
 /**
  * Problems depend on names, configurations, connections and the flow's settings, not on
  * positions or selection.
  */
 function sameProblemInputs(cache: ProblemCache, state: ProblemInputs): boolean {
   if (cache.nodes.length !== state.nodes.length) return false;
-  if (cache.invalidFields !== state.invalidFields) return false;
+  if (
+    cache.invalidFields !== state.invalidFields &&
+    !bothEmpty(cache.invalidFields, state.invalidFields)
+  ) {
+    return false;
+  }
   if (cache.settings !== state.settings) return false;
   const nodesSame =
     cache.nodes === state.nodes ||
@@ -50,7 +59,10 @@ function compute(state: ProblemInputs): ProblemCache {
       Object.values(fields).map((draft) => draft.problem),
     ]),
   );
-  const problems = findFlowProblems(state, fieldProblems);
+  return remember(state, findFlowProblems(state, fieldProblems));
+}
+
+function remember(state: ProblemInputs, problems: FlowProblem[]): ProblemCache {
   const byNode = new Map<string, string[]>();
   for (const problem of problems) {
     if (problem.nodeId === null) continue;
@@ -67,6 +79,14 @@ function compute(state: ProblemInputs): ProblemCache {
     byNode,
   };
   return cached;
+}
+
+/**
+ * Takes the problems of a document found elsewhere (an import's worker) as those of any state
+ * with the same configurations and connections, so the page does not compute them again.
+ */
+export function rememberFlowProblems(state: ProblemInputs, problems: FlowProblem[]): void {
+  remember(state, problems);
 }
 
 const noProblems: string[] = [];
