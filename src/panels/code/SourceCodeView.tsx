@@ -1,4 +1,6 @@
+import { javascript } from '@codemirror/lang-javascript';
 import { json } from '@codemirror/lang-json';
+import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, foldGutter, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState } from '@codemirror/state';
@@ -9,11 +11,17 @@ export interface SourceCodeViewProps {
   value: string;
   /** The accessible name of the text (CodeMirror's content element). */
   label: string;
-  /** JSON is highlighted; other text is shown plain until its CodeMirror language is installed. */
-  language: 'json' | 'plain';
+  language: 'json' | 'javascript' | 'markdown' | 'plain';
 }
 
-/** A read-only file in CodeMirror 6: line numbers, search (Ctrl/Cmd+F), JSON highlighting. */
+/** A read-only file in CodeMirror 6: line numbers, search (Ctrl/Cmd+F), syntax highlighting. */
+const languageSupport = {
+  json: () => [json(), foldGutter()],
+  javascript: () => [javascript(), foldGutter()],
+  markdown: () => markdown(),
+  plain: () => [],
+} satisfies Record<SourceCodeViewProps['language'], () => unknown>;
+
 export function SourceCodeView({ value, label, language }: SourceCodeViewProps) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -24,7 +32,7 @@ export function SourceCodeView({ value, label, language }: SourceCodeViewProps) 
         doc: value,
         extensions: [
           lineNumbers(),
-          language === 'json' ? [json(), foldGutter()] : [],
+          languageSupport[language](),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           search({ top: true }),
           highlightSelectionMatches(),

@@ -113,7 +113,7 @@ export function GenerateEndpointDialog({ contract, onClose }: GenerateEndpointDi
             <LazySourceCodeView
               value={file.content}
               label={`Contents of ${file.path}`}
-              language={file.language === 'json' ? 'json' : 'plain'}
+              language={file.language}
             />
           </section>
         ))}
