@@ -46,8 +46,10 @@ export function WebServiceTools({ nodeId }: { nodeId: string }) {
   const flowId = useFlowStore((state) => state.flowId);
   return (
     <>
-      <EndpointActions nodeId={nodeId} />
-      <PreviewUsesSelect nodeId={nodeId} benches={services.benches} />
+      <div className="panel webservice-tools-head">
+        <EndpointActions nodeId={nodeId} />
+        <PreviewUsesSelect nodeId={nodeId} benches={services.benches} />
+      </div>
       <PersonalDataSent nodeId={nodeId} />
       <Suspense fallback={<PanelLoading what="the test bench" />}>
         <WebServiceTestPanel
