@@ -12,15 +12,16 @@ import { Map as MapIcon } from 'lucide-react';
 import { moduleViews } from '../modules/moduleViews';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 import { useFitViewOptions, type ViewFit } from './fitViewOptions';
-import { useEffect, useRef, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { addableModuleKinds } from '../domain/addableModuleKinds';
 import { isModuleKind } from '../modules/moduleDefinitions';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
-import { defaultNodeSize } from './defaultNodeSize';
+import { defaultModuleSize } from '../domain/moduleBoxes';
 import { nodeTypes } from './nodeTypes';
 import { paletteDragType } from './paletteDragType';
+import { withKnownSize } from './withKnownSize';
 
 const miniMapNodeColor = (node: AppNode) => moduleViews[node.type].color;
 
@@ -56,6 +57,7 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
       addNode: state.addNode,
     })),
   );
+  const canvasNodes = useMemo(() => nodes.map(withKnownSize), [nodes]);
   const { screenToFlowPosition, fitView } = useReactFlow<AppNode, AppEdge>();
   useFitViewOnOpen(fitView);
   const fitViewOptions = useFitViewOptions();
@@ -79,7 +81,7 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
     if (isModuleKind(kind) && addableModuleKinds(nodes).includes(kind)) {
       // The module's centre lands at the pointer, where the author sees it dropped.
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const size = defaultNodeSize(kind);
+      const size = defaultModuleSize(kind);
       addNode(kind, { x: point.x - size.width / 2, y: point.y - size.height / 2 });
       return;
     }
@@ -90,8 +92,9 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
   return (
     <div className="canvas" role="region" aria-label="Canvas">
       <ReactFlow<AppNode, AppEdge>
-        nodes={nodes}
+        nodes={canvasNodes}
         edges={edges}
+        onlyRenderVisibleElements
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}

@@ -1,77 +1,60 @@
-import { findFlowProblems, type FlowProblem } from '../domain/findFlowProblems';
-import { sameConnections } from './appNode';
+import {
+  createFlowProblemFinder,
+  type FieldProblems,
+  type FlowProblem,
+  type FlowProblems,
+} from '../domain/findFlowProblems';
 import type { FlowDocumentState, InvalidFields } from './createFlowStore';
 
 /** What problems are computed from: the document and the inspector's invalid drafts. */
 type ProblemInputs = Pick<FlowDocumentState, 'nodes' | 'edges'> & { invalidFields: InvalidFields };
 
-interface ProblemCache {
-  nodes: FlowDocumentState['nodes'];
-  edges: FlowDocumentState['edges'];
-  invalidFields: InvalidFields;
-  problems: FlowProblem[];
-  byNode: Map<string, string[]>;
-}
+const findProblems = createFlowProblemFinder();
+let cachedInputs: ProblemInputs | null = null;
+let cachedProblems: FlowProblems | null = null;
+let cachedInvalidFields: InvalidFields | null = null;
+let fieldProblems: FieldProblems = new Map();
 
-let cached: ProblemCache | null = null;
-
-/** Problems depend on names, configurations and connections, not on positions or selection. */
-function sameProblemInputs(cache: ProblemCache, state: ProblemInputs): boolean {
-  if (cache.nodes.length !== state.nodes.length) return false;
-  if (cache.invalidFields !== state.invalidFields) return false;
-  const nodesSame =
-    cache.nodes === state.nodes ||
-    cache.nodes.every((node, index) => {
-      const other = state.nodes[index];
-      return (
-        other !== undefined &&
-        node.id === other.id &&
-        node.name === other.name &&
-        node.data === other.data
-      );
-    });
-  return nodesSame && sameConnections(cache.edges, state.edges);
-}
-
-function compute(state: ProblemInputs): ProblemCache {
-  if (cached && sameProblemInputs(cached, state)) {
-    cached = { ...cached, nodes: state.nodes, edges: state.edges };
-    return cached;
+function fieldProblemsOf(invalidFields: InvalidFields): FieldProblems {
+  if (invalidFields !== cachedInvalidFields) {
+    cachedInvalidFields = invalidFields;
+    fieldProblems = new Map(
+      Object.entries(invalidFields).map(([nodeId, fields]) => [
+        nodeId,
+        Object.values(fields).map((draft) => draft.problem),
+      ]),
+    );
   }
-  const fieldProblems = new Map(
-    Object.entries(state.invalidFields).map(([nodeId, fields]) => [
-      nodeId,
-      Object.values(fields).map((draft) => draft.problem),
-    ]),
-  );
-  const problems = findFlowProblems(state, fieldProblems);
-  const byNode = new Map<string, string[]>();
-  for (const problem of problems) {
-    if (problem.nodeId === null) continue;
-    const list = byNode.get(problem.nodeId) ?? [];
-    list.push(problem.message);
-    byNode.set(problem.nodeId, list);
-  }
-  cached = {
-    nodes: state.nodes,
-    edges: state.edges,
-    invalidFields: state.invalidFields,
-    problems,
-    byNode,
-  };
-  return cached;
+  return fieldProblems;
 }
-
-const noProblems: string[] = [];
 
 /**
- * All problems of the open flow, computed once per change of what they depend on, shared by
- * every caller (the problems panel and each node's badge).
+ * The open flow's problems, found once per change of the document or the drafts and shared by
+ * every reader; only modules that changed are checked again (`createFlowProblemFinder`).
  */
-export function selectFlowProblems(state: ProblemInputs): FlowProblem[] {
-  return compute(state).problems;
+export function selectProblemsIndex(state: ProblemInputs): FlowProblems {
+  if (
+    cachedProblems &&
+    cachedInputs &&
+    cachedInputs.nodes === state.nodes &&
+    cachedInputs.edges === state.edges &&
+    cachedInputs.invalidFields === state.invalidFields
+  ) {
+    return cachedProblems;
+  }
+  cachedProblems = findProblems(state, fieldProblemsOf(state.invalidFields));
+  cachedInputs = { nodes: state.nodes, edges: state.edges, invalidFields: state.invalidFields };
+  return cachedProblems;
 }
 
-export function selectNodeProblems(state: ProblemInputs, nodeId: string): string[] {
-  return compute(state).byNode.get(nodeId) ?? noProblems;
+/** All problems of the open flow (the problems panel, the toolbar's count). */
+export function selectFlowProblems(state: ProblemInputs): FlowProblem[] {
+  return selectProblemsIndex(state).problems;
+}
+
+const noProblems: readonly string[] = [];
+
+/** One module's problem messages. */
+export function selectNodeProblems(state: ProblemInputs, nodeId: string): readonly string[] {
+  return selectProblemsIndex(state).byNode.get(nodeId) ?? noProblems;
 }
