@@ -1,5 +1,11 @@
 import { customerVariableNames } from './customerVariables';
+import {
+  moduleDefinitions,
+  type ModuleDataByKind,
+  type ModuleKind,
+} from '../modules/moduleDefinitions';
 import { describeNode } from './describeNode';
+import { findChatBudgetProblems } from './findChatBudgetProblems';
 import { reachableFrom, type FlowGraph, type GraphNode } from './flowGraph';
 import { moduleDisplayName } from './moduleDisplayName';
 import { variableNameSchema } from './variableNameSchema';
@@ -36,8 +42,9 @@ export interface FlowProblems {
 }
 
 /**
- * What the graph analyses depend on: the connections, and per module its kind, outputs and the
- * variables it sets and uses. Names, texts and positions do not count.
+ * What the graph analyses depend on: the connections, and per module its kind, outputs, the
+ * variables it sets and uses and how long it may keep the customer waiting. Names, texts and
+ * positions do not count.
  */
 interface GraphShape {
   edges: FlowGraph['edges'];
@@ -67,6 +74,9 @@ export function createFlowProblemFinder() {
   let shape: GraphShape | null = null;
   let entries = new Map<string, NodeProblemsEntry>();
   let last: FlowProblems | null = null;
+  let budget: FlowProblem[] = [];
+  let budgetByNode = new Map<string, readonly string[]>();
+  const withBudget = new Map<string, { own: readonly string[]; merged: readonly string[] }>();
 
   return function findProblems(graph: FlowGraph, fieldProblems: FieldProblems): FlowProblems {
     const shapeBefore = shape;
@@ -75,8 +85,8 @@ export function createFlowProblemFinder() {
     const nextEntries = new Map<string, NodeProblemsEntry>();
     const startProblems: FlowProblem[] = [];
     const problems: FlowProblem[] = [];
-    const byNode = new Map<string, readonly string[]>();
     let changed = shapeChanged || entries.size !== graph.nodes.length;
+    let namesChanged = false;
     if (shape.startCount === 0) {
       startProblems.push(flowProblem('The flow has no Start module'));
     }
@@ -93,15 +103,44 @@ export function createFlowProblemFinder() {
           ? known
           : nodeEntry(node, nodeFieldProblems, shape);
       if (entry !== known) changed = true;
+      if (known?.node.name !== node.name) namesChanged = true;
       nextEntries.set(node.id, entry);
       startProblems.push(...entry.startProblems);
       problems.push(...entry.problems);
-      if (entry.messages.length > 0) byNode.set(node.id, entry.messages);
     }
     entries = nextEntries;
     if (!changed && last) return last;
+    // Long waits name the modules on the way, so a rename can change them too.
+    if (shapeChanged || namesChanged || !last) {
+      budget = findChatBudgetProblems(graph).map(({ node, message }) => ({
+        key: `${node.id}:${message}`,
+        nodeId: node.id,
+        nodeName: moduleDisplayName(node),
+        message,
+      }));
+      budgetByNode = new Map();
+      for (const problem of budget) {
+        const id = problem.nodeId ?? '';
+        budgetByNode.set(id, [...(budgetByNode.get(id) ?? []), problem.message]);
+      }
+      withBudget.clear();
+    }
+    const byNode = new Map<string, readonly string[]>();
+    for (const [id, entry] of entries) {
+      const extra = budgetByNode.get(id);
+      if (!extra) {
+        if (entry.messages.length > 0) byNode.set(id, entry.messages);
+        continue;
+      }
+      let merged = withBudget.get(id);
+      if (merged?.own !== entry.messages) {
+        merged = { own: entry.messages, merged: [...entry.messages, ...extra] };
+        withBudget.set(id, merged);
+      }
+      byNode.set(id, merged.merged);
+    }
     last = {
-      problems: withUniqueKeys([...startProblems, ...problems]),
+      problems: withUniqueKeys([...startProblems, ...problems, ...budget]),
       byNode,
       upstream: shape.upstream,
     };
@@ -138,6 +177,7 @@ function sameShape(shape: GraphShape | null, graph: FlowGraph): shape is GraphSh
     const before = describeNode(node);
     const after = describeNode(other);
     return (
+      longestWaitOf(node) === longestWaitOf(other) &&
       sameList(before.variablesSet, after.variablesSet) &&
       sameList(before.variablesUsed, after.variablesUsed) &&
       sameList(
@@ -146,6 +186,10 @@ function sameShape(shape: GraphShape | null, graph: FlowGraph): shape is GraphSh
       )
     );
   });
+}
+
+function longestWaitOf<K extends ModuleKind>(node: { type: K; data: ModuleDataByKind[K] }) {
+  return moduleDefinitions[node.type].longestCustomerWaitMs(node.data);
 }
 
 function sameEdges(a: FlowGraph['edges'], b: FlowGraph['edges']): boolean {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ModuleStep } from '../domain/flowRunner/moduleStep';
 
 /** One outgoing connection point of a module: `out` for most, one per rule plus `else` for a condition. */
 export interface ModuleOutput {
@@ -40,6 +41,12 @@ export interface ModuleDefinition<Kind extends string, Data> {
   summary(data: Data): string;
   /** Problems of the configuration alone, phrased for the author. */
   configurationProblems(data: Data): string[];
+  /** What the module does when a chat reaches it, as the platform runs it (the chat preview). */
+  step: ModuleStep<Data>;
+  /** Whether the chat stops here for the customer's input (a turn of the conversation ends). */
+  waitsForCustomer: boolean;
+  /** The longest the customer can wait on this module before the chat goes on, in ms. */
+  longestCustomerWaitMs(data: Data): number;
 }
 
 /** One text of a module's configuration, named by its field as the inspector labels it. */

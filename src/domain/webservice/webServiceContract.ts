@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** How long the platform's WebService module waits before the flow moves on without an answer. */
 export const platformTimeoutMs = 20_000;
+/** How long a customer waits for the bot's reply before the chat UI feels broken (about 30 s). */
+export const chatReplyBudgetMs = 30_000;
 /** An endpoint "has to respond after a few seconds": up to here the customer barely notices. */
 export const comfortableLatencyMs = 3_000;
 

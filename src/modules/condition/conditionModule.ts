@@ -3,6 +3,7 @@ import { newId } from '../../domain/newId';
 import { optionalVariableNameSchema } from '../../domain/variableNameSchema';
 import type { ModuleDefinition, ModuleOutput } from '../ModuleDefinition';
 import { moduleTextSchema } from '../../domain/moduleTextSchema';
+import { firstRuleThatHolds } from './conditionStep';
 
 export const conditionOperators = [
   'equals',
@@ -105,4 +106,10 @@ export const conditionModule: ModuleDefinition<'condition', ConditionData> = {
     data.rules.flatMap((rule, index) =>
       rule.variable ? [] : [`Rule ${index + 1} has no variable`],
     ),
+  step: (data, context) => ({
+    kind: 'go-on',
+    output: firstRuleThatHolds(data.rules, context)?.id ?? elseOutputId,
+  }),
+  waitsForCustomer: false,
+  longestCustomerWaitMs: () => 0,
 };

@@ -18,4 +18,7 @@ export const endModule: ModuleDefinition<'end', EndData> = {
   searchableTexts: () => [],
   summary: () => 'Chat ends here',
   configurationProblems: () => [],
+  step: () => ({ kind: 'end', reason: 'The chat reached an End module.' }),
+  waitsForCustomer: false,
+  longestCustomerWaitMs: () => 0,
 };

@@ -22,4 +22,7 @@ export const messageModule: ModuleDefinition<'message', MessageData> = {
   searchableTexts: (data) => [{ field: 'Text', text: data.text }],
   summary: (data) => data.text.trim() || 'Empty message',
   configurationProblems: (data) => (data.text.trim() ? [] : ['Message has no text']),
+  step: (data, context) => ({ kind: 'go-on', output: 'out', say: context.fill(data.text) }),
+  waitsForCustomer: false,
+  longestCustomerWaitMs: () => 0,
 };

@@ -3,6 +3,7 @@ import { extractPlaceholders } from '../../domain/extractPlaceholders';
 import { optionalVariableNameSchema } from '../../domain/variableNameSchema';
 import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
 import { moduleTextSchema } from '../../domain/moduleTextSchema';
+import { questionStep } from './questionStep';
 
 export const questionInputTypes = ['text', 'email', 'number', 'nps', 'single-choice'] as const;
 export const questionInputTypeSchema = z.enum(questionInputTypes);
@@ -48,6 +49,9 @@ export const questionModule: ModuleDefinition<'question', QuestionData> = {
       ? ['Single-choice question has no options']
       : []),
   ],
+  step: questionStep,
+  waitsForCustomer: true,
+  longestCustomerWaitMs: () => 0,
 };
 
 /** What John Smith, the sample customer, would answer. */

@@ -53,4 +53,17 @@ export const setVariableModule: ModuleDefinition<'set-variable', SetVariableData
       a.variable ? [] : [`Assignment ${index + 1} has no variable`],
     ),
   ],
+  step: (data, context) => {
+    // Rows run in order: a later row's placeholders see what an earlier row assigned.
+    const values: Record<string, string> = { ...context.variables };
+    const assignments = data.assignments.flatMap((assignment) => {
+      if (!assignment.variable) return [];
+      const value = context.fill(assignment.value, values);
+      values[assignment.variable] = value;
+      return [{ name: assignment.variable, value }];
+    });
+    return { kind: 'go-on', output: 'out', assignments };
+  },
+  waitsForCustomer: false,
+  longestCustomerWaitMs: () => 0,
 };

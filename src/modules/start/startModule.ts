@@ -18,4 +18,7 @@ export const startModule: ModuleDefinition<'start', StartData> = {
   searchableTexts: () => [],
   summary: () => 'Chat begins here',
   configurationProblems: () => [],
+  step: () => ({ kind: 'go-on', output: 'out' }),
+  waitsForCustomer: false,
+  longestCustomerWaitMs: () => 0,
 };

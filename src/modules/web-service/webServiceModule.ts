@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { variableNameSchema } from '../../domain/variableNameSchema';
 import { singleOutput, type ModuleDefinition } from '../ModuleDefinition';
 import { moduleTextSchema } from '../../domain/moduleTextSchema';
+import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
+import { webServiceStep } from './webServiceStep';
 
 const urlMessage = 'Enter a full http:// or https:// URL';
 
@@ -50,4 +52,8 @@ export const webServiceModule: ModuleDefinition<'web-service', WebServiceData> =
   searchableTexts: (data) => [{ field: 'URL', text: data.url }],
   summary: (data) => describeWebServiceTarget(data.url),
   configurationProblems: (data) => (data.url ? [] : ['WebService has no URL']),
+  step: webServiceStep,
+  waitsForCustomer: false,
+  // Queued requests do not hold the chat; others may until the platform gives up.
+  longestCustomerWaitMs: (data) => (data.useRequestQueue ? 0 : platformTimeoutMs),
 };
