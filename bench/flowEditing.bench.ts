@@ -1,6 +1,7 @@
 import { bench, describe } from 'vitest';
 import { findFlowProblems } from '../src/domain/findFlowProblems';
 import { parseFlowFile } from '../src/domain/parseFlowFile';
+import { variablesSetUpstream } from '../src/domain/variablesSetUpstream';
 import { flowFromCanvas } from '../src/store/appNode';
 import { createFlowStore } from '../src/store/createFlowStore';
 import { createLargeFlow } from './createLargeFlow';
@@ -20,6 +21,15 @@ describe(`flow problems, ${moduleCount} modules`, () => {
   });
   bench('findFlowProblems', () => {
     findFlowProblems(flow);
+  });
+});
+
+describe(`upstream variables, ${moduleCount} modules`, () => {
+  bench('baseline: JSON.stringify of the flow', () => {
+    JSON.stringify(flow);
+  });
+  bench('variablesSetUpstream (may and must, every module)', () => {
+    variablesSetUpstream(flow);
   });
 });
 

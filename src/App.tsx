@@ -4,8 +4,10 @@ import { FlowEditor } from './FlowEditor';
 import type { FlowRepository } from './persistence/flowRepository';
 import { openInitialFlow } from './persistence/openInitialFlow';
 import type { TestBenchRepository } from './persistence/testBenchRepository';
+import type { WebServiceClient } from './webservice-calls/createWebServiceClient';
+import { WebServiceClientProvider } from './webservice-calls/WebServiceClientContext';
 
-function StartedApp({ repository, testBenches }: AppProps) {
+function StartedApp({ repository, testBenches }: Omit<AppProps, 'webServices'>) {
   const initialFlow = useQuery({
     queryKey: ['initial-flow'],
     queryFn: () => openInitialFlow(repository, window.location.origin),
@@ -29,9 +31,11 @@ function StartedApp({ repository, testBenches }: AppProps) {
 interface AppProps {
   repository: FlowRepository;
   testBenches: TestBenchRepository;
+  /** The way to the app's WebService route, for the test bench and the chat preview. */
+  webServices: WebServiceClient;
 }
 
-export function App({ repository, testBenches }: AppProps) {
+export function App({ repository, testBenches, webServices }: AppProps) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -45,7 +49,9 @@ export function App({ repository, testBenches }: AppProps) {
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <StartedApp repository={repository} testBenches={testBenches} />
+      <WebServiceClientProvider client={webServices}>
+        <StartedApp repository={repository} testBenches={testBenches} />
+      </WebServiceClientProvider>
     </QueryClientProvider>
   );
 }

@@ -29,6 +29,8 @@ import { createTestBenchStore, type TestBenchStore } from './store/createTestBen
 import { TestBenchServicesProvider } from './panels/webservice-test/WebServiceTools';
 import { ToolsPanel } from './workspace/ToolsPanel';
 import { WorkspaceLayout } from './workspace/WorkspaceLayout';
+import { cancelTestCallsOfFlow } from './webservice-calls/useWebServiceTestCall';
+import { useWebServiceClient } from './webservice-calls/WebServiceClientContext';
 
 export function FlowEditor({
   initialFlow,
@@ -93,9 +95,12 @@ function EditorLayout({
     benches: testBenchStore,
     repository: testBenches,
   }));
-  const library = useFlowLibrary(repository, store, autosave, (flowId) =>
-    testBenchStore.getState().flowDeleted(flowId),
-  );
+  const queryClient = useQueryClient();
+  const webServices = useWebServiceClient();
+  const library = useFlowLibrary(repository, store, autosave, (flowId) => {
+    cancelTestCallsOfFlow(queryClient, webServices, flowId);
+    testBenchStore.getState().flowDeleted(flowId);
+  });
   const flowSaveStatus = useSyncExternalStore(autosave.subscribe, autosave.getStatus);
   const benchSaveStatus = useSyncExternalStore(
     testBenchAutosave.subscribe,

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createIndexedDbFlowRepository } from './persistence/flowRepository';
 import { createIndexedDbTestBenchRepository } from './persistence/testBenchRepository';
+import { createWebServiceClient } from './webservice-calls/createWebServiceClient';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -15,6 +16,7 @@ createRoot(root).render(
     <App
       repository={createIndexedDbFlowRepository()}
       testBenches={createIndexedDbTestBenchRepository()}
+      webServices={createWebServiceClient()}
     />
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 import { test as base } from '@playwright/test';
+import { ChatPreview } from './ChatPreview';
 import { FlowbenchPage } from './FlowbenchPage';
 import { UpstreamServer } from './upstreamServer';
 import { WebServiceTestBench } from './WebServiceTestBench';
@@ -9,6 +10,8 @@ export const test = base.extend<{
   upstream: UpstreamServer;
   /** The "WebService test" region of the selected WebService node. */
   testBench: WebServiceTestBench;
+  /** The `Preview` tab's chat preview, with its variables, step log and presentation. */
+  chatPreview: ChatPreview;
 }>({
   flowbench: async ({ page }, use) => {
     const flowbench = new FlowbenchPage(page);
@@ -23,6 +26,9 @@ export const test = base.extend<{
   },
   testBench: async ({ page }, use) => {
     await use(new WebServiceTestBench(page));
+  },
+  chatPreview: async ({ page }, use) => {
+    await use(new ChatPreview(page));
   },
 });
 

@@ -5,7 +5,7 @@ import type { ModuleKind } from '../modules/moduleDefinitions';
 import type { AppNodeOf } from '../store/appNode';
 import { useNodeAnnotations } from '../store/nodeAnnotations';
 import { ModuleIcon, moduleColorStyle } from './ModuleIcon';
-import { countNodeRender } from './renderProbe';
+import { countNodeRender } from './benchProbe';
 
 /** The canvas body of one module kind: kind, summary, variables it sets, problems, handles. */
 export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {

@@ -1,6 +1,7 @@
 import { demoCrmLookupPath } from './webservice/demoEndpointPaths';
 import { defaultDataOf } from '../modules/moduleDefinitions';
 import { currentSchemaVersion, type FlowDocument } from './flowDocumentSchema';
+import { defaultFlowSettings } from './flowSettingsSchema';
 import { newId } from './newId';
 
 export const demoFlowName = 'NPS survey with CRM lookup';
@@ -11,6 +12,7 @@ export function createEmptyFlow(name: string): FlowDocument {
     schemaVersion: currentSchemaVersion,
     id: newId('flow'),
     name,
+    settings: defaultFlowSettings,
     nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: defaultDataOf('start') }],
     edges: [],
   };
@@ -27,6 +29,7 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
     schemaVersion: currentSchemaVersion,
     id: newId('flow'),
     name: demoFlowName,
+    settings: defaultFlowSettings,
     nodes: [
       { id: 'start', type: 'start', position: row(0), data: {} },
       {
@@ -46,6 +49,7 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
           variable: 'email',
           inputType: 'email',
           options: [],
+          personalData: false,
         },
       },
       {
@@ -58,6 +62,7 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
           variable: 'nps_score',
           inputType: 'nps',
           options: [],
+          personalData: false,
         },
       },
       {

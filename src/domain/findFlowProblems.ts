@@ -1,5 +1,6 @@
 import { customerVariableNames } from './customerVariables';
 import {
+  isEntryNode,
   moduleDefinitions,
   type ModuleDataByKind,
   type ModuleKind,
@@ -7,7 +8,10 @@ import {
 import { describeNode } from './describeNode';
 import { findChatBudgetProblems } from './findChatBudgetProblems';
 import { reachableFrom, type FlowGraph, type GraphNode } from './flowGraph';
+import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
+import { findPrivacyProblems } from './privacy/findPrivacyProblems';
+import { privacyContextOf } from './privacy/personalDataSent';
 import { variableNameSchema } from './variableNameSchema';
 import { variablesSetUpstream, type UpstreamVariables } from './variablesSetUpstream';
 
@@ -21,12 +25,15 @@ export interface FlowProblem {
   message: string;
 }
 
+export type ProblemGraph = FlowGraph & { settings?: FlowSettings };
+
 /** Per node id: fields whose typed text is invalid (kept in the inspector, not in the graph). */
 export type FieldProblems = ReadonlyMap<string, readonly string[]>;
 
 /** Everything that would stop the flow from running as the author means it. */
 export function findFlowProblems(
-  graph: FlowGraph,
+  /** Without settings (no approved hosts), hosts are not checked. */
+  graph: ProblemGraph,
   fieldProblems: FieldProblems = new Map(),
 ): FlowProblem[] {
   return createFlowProblemFinder()(graph, fieldProblems).problems;
@@ -75,10 +82,12 @@ export function createFlowProblemFinder() {
   let entries = new Map<string, NodeProblemsEntry>();
   let last: FlowProblems | null = null;
   let budget: FlowProblem[] = [];
+  let privacy: FlowProblem[] = [];
+  let privacyHosts: readonly string[] | undefined;
   let budgetByNode = new Map<string, readonly string[]>();
-  const withBudget = new Map<string, { own: readonly string[]; merged: readonly string[] }>();
+  const withTail = new Map<string, { own: readonly string[]; merged: readonly string[] }>();
 
-  return function findProblems(graph: FlowGraph, fieldProblems: FieldProblems): FlowProblems {
+  return function findProblems(graph: ProblemGraph, fieldProblems: FieldProblems): FlowProblems {
     const shapeBefore = shape;
     shape = sameShape(shapeBefore, graph) ? { ...shapeBefore, nodes: graph.nodes } : shapeOf(graph);
     const shapeChanged = shape !== shapeBefore && shapeBefore?.upstream !== shape.upstream;
@@ -109,38 +118,49 @@ export function createFlowProblemFinder() {
       problems.push(...entry.problems);
     }
     entries = nextEntries;
+    const approvedHosts = graph.settings?.approvedHosts;
+    if (approvedHosts !== privacyHosts) changed = true;
     if (!changed && last) return last;
     // Long waits name the modules on the way, so a rename can change them too.
     if (shapeChanged || namesChanged || !last) {
-      budget = findChatBudgetProblems(graph).map(({ node, message }) => ({
-        key: `${node.id}:${message}`,
-        nodeId: node.id,
-        nodeName: moduleDisplayName(node),
-        message,
-      }));
+      budget = findChatBudgetProblems(graph).map(({ node, message }) => nodeProblem(node, message));
       budgetByNode = new Map();
       for (const problem of budget) {
         const id = problem.nodeId ?? '';
         budgetByNode.set(id, [...(budgetByNode.get(id) ?? []), problem.message]);
       }
-      withBudget.clear();
+      withTail.clear();
+    }
+    // Privacy depends on every module's data (personal marks, URLs): cheap, found on each change.
+    privacyHosts = approvedHosts;
+    const privacyContext = privacyContextOf(graph, approvedHosts ?? [], shape.upstream);
+    privacy = findPrivacyProblems(graph, privacyContext).map(({ node, message }) =>
+      nodeProblem(node, message),
+    );
+    const tailByNode = new Map(budgetByNode);
+    for (const problem of privacy) {
+      const id = problem.nodeId ?? '';
+      tailByNode.set(id, [...(tailByNode.get(id) ?? []), problem.message]);
     }
     const byNode = new Map<string, readonly string[]>();
     for (const [id, entry] of entries) {
-      const extra = budgetByNode.get(id);
+      const extra = tailByNode.get(id);
       if (!extra) {
         if (entry.messages.length > 0) byNode.set(id, entry.messages);
         continue;
       }
-      let merged = withBudget.get(id);
-      if (merged?.own !== entry.messages) {
+      let merged = withTail.get(id);
+      if (
+        merged?.own !== entry.messages ||
+        !sameList(merged.merged.slice(entry.messages.length), extra)
+      ) {
         merged = { own: entry.messages, merged: [...entry.messages, ...extra] };
-        withBudget.set(id, merged);
+        withTail.set(id, merged);
       }
       byNode.set(id, merged.merged);
     }
     last = {
-      problems: withUniqueKeys([...startProblems, ...problems, ...budget]),
+      problems: withUniqueKeys([...startProblems, ...problems, ...budget, ...privacy]),
       byNode,
       upstream: shape.upstream,
     };
@@ -159,6 +179,15 @@ function withUniqueKeys(problems: FlowProblem[]): FlowProblem[] {
     keysSeen.set(problem.key, seen + 1);
     return seen === 0 ? problem : { ...problem, key: `${problem.key}#${seen}` };
   });
+}
+
+function nodeProblem(node: GraphNode, message: string): FlowProblem {
+  return {
+    key: `${node.id}:${message}`,
+    nodeId: node.id,
+    nodeName: moduleDisplayName(node),
+    message,
+  };
 }
 
 function flowProblem(message: string): FlowProblem {
@@ -211,7 +240,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function shapeOf(graph: FlowGraph): GraphShape {
-  const startIds = graph.nodes.filter((node) => node.type === 'start').map((node) => node.id);
+  const startIds = graph.nodes.filter(isEntryNode).map((node) => node.id);
   return {
     edges: graph.edges,
     nodes: graph.nodes,
@@ -237,7 +266,7 @@ function nodeEntry(
     list.push({ key: `${node.id}:${message}`, nodeId: node.id, nodeName, message });
   };
   const facts = describeNode(node);
-  if (node.type === 'start' && shape.startCount > 1 && !isFirstStart(node, shape)) {
+  if (isEntryNode(node) && shape.startCount > 1 && !isFirstStart(node, shape)) {
     add(`The flow has ${shape.startCount} Start modules; a chat needs exactly one`, startProblems);
   }
   if (shape.startCount > 0 && !shape.reachable.has(node.id)) add('Not reachable from Start');
@@ -269,5 +298,5 @@ function nodeEntry(
 }
 
 function isFirstStart(node: GraphNode, shape: GraphShape): boolean {
-  return shape.nodes.find((other) => other.type === 'start')?.id === node.id;
+  return shape.nodes.find(isEntryNode)?.id === node.id;
 }

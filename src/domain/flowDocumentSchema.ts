@@ -6,6 +6,7 @@ import {
   type ModuleDataByKind,
   type ModuleKind,
 } from '../modules/moduleDefinitions';
+import { flowSettingsSchema } from './flowSettingsSchema';
 import { newId } from './newId';
 
 export const currentSchemaVersion = 1;
@@ -38,6 +39,7 @@ const flowDocumentShape = z.object({
     .min(1)
     .default(() => newId('flow')),
   name: flowNameSchema.default('Untitled flow'),
+  settings: flowSettingsSchema.prefault({}),
   nodes: z.array(flowNodeSchema),
   edges: z.array(flowEdgeSchema).default([]),
 });

@@ -71,8 +71,8 @@ describe('parseFlowFile', () => {
 
       expect(flow.nodes.map((n) => n.data)).toEqual([
         {},
-        { prompt: 'Your name?', variable: '', inputType: 'text', options: [] },
-        { assignments: [{ id: anAssignmentId, variable: '', value: '' }] },
+        { prompt: 'Your name?', variable: '', inputType: 'text', options: [], personalData: false },
+        { assignments: [{ id: anAssignmentId, variable: '', value: '', personalData: false }] },
         { rules: [] },
         { url: '', authorization: '', useRequestQueue: false, expectedVariables: [] },
         { text: '' },
@@ -252,6 +252,7 @@ describe('parseFlowFile', () => {
         schemaVersion: 1,
         id: 'flow-rf',
         name: 'From React Flow',
+        settings: { approvedHosts: [] },
         nodes: [
           { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
           { id: 'hello', type: 'message', position: { x: 0, y: 120 }, data: { text: 'Hi' } },

@@ -1,3 +1,4 @@
+import { isEntryNode } from '../modules/moduleDefinitions';
 import { describeNode } from './describeNode';
 import type { FlowGraph } from './flowGraph';
 
@@ -15,6 +16,20 @@ export interface UpstreamVariables {
    * loop leads the chat back to it.
    */
   namesBefore: (nodeId: string) => string[];
+  /**
+   * The names of `among` possibly set before the node, sorted: `namesBefore` filtered, in
+   * time proportional to the bitset rather than to every name (pass the same set each time).
+   */
+  namesBeforeAmong: (nodeId: string, among: ReadonlySet<string>) => string[];
+  /**
+   * How many names of `among` may be set before the node, and the first `limit` of them in the
+   * order the flow first sets them: a summary in time proportional to the bitset alone.
+   */
+  countBeforeAmong: (
+    nodeId: string,
+    among: ReadonlySet<string>,
+    limit: number,
+  ) => { count: number; first: string[] };
 }
 
 /**
@@ -92,6 +107,19 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
     const bit = nameIndex.get(name);
     return node !== undefined && bit !== undefined && has(bits, node, bit);
   };
+  const masks = new WeakMap<ReadonlySet<string>, Uint32Array>();
+  const maskOf = (among: ReadonlySet<string>) => {
+    let mask = masks.get(among);
+    if (!mask) {
+      mask = new Uint32Array(words);
+      for (const name of among) {
+        const bit = nameIndex.get(name);
+        if (bit !== undefined) mask[bit >>> 5]! |= 1 << (bit & 31);
+      }
+      masks.set(among, mask);
+    }
+    return mask;
+  };
   return {
     mustBeSet: (nodeId, name) => hasOnEntry(mustBeSetBits(), nodeId, name),
     mayBeSet: (nodeId, name) => hasOnEntry(entry, nodeId, name),
@@ -100,7 +128,45 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
       if (node === undefined) return [];
       return names.filter((_, bit) => has(entry, node, bit)).sort();
     },
+    namesBeforeAmong(nodeId, among) {
+      const node = nodeIndex.get(nodeId);
+      if (node === undefined || among.size === 0) return [];
+      const mask = maskOf(among);
+      const found: string[] = [];
+      for (let word = 0; word < words; word += 1) {
+        let bits = (entry[node * words + word]! & mask[word]!) >>> 0;
+        while (bits !== 0) {
+          const lowest = 31 - Math.clz32(bits & -bits);
+          found.push(names[word * 32 + lowest]!);
+          bits = (bits & (bits - 1)) >>> 0;
+        }
+      }
+      return found.sort();
+    },
+    countBeforeAmong(nodeId, among, limit) {
+      const node = nodeIndex.get(nodeId);
+      if (node === undefined || among.size === 0) return { count: 0, first: [] };
+      const mask = maskOf(among);
+      const first: string[] = [];
+      let count = 0;
+      for (let word = 0; word < words; word += 1) {
+        let bits = (entry[node * words + word]! & mask[word]!) >>> 0;
+        count += bitCount(bits);
+        while (bits !== 0 && first.length < limit) {
+          const lowest = 31 - Math.clz32(bits & -bits);
+          first.push(names[word * 32 + lowest]!);
+          bits = (bits & (bits - 1)) >>> 0;
+        }
+      }
+      return { count, first };
+    },
   };
+}
+
+function bitCount(word: number): number {
+  let bits = word - ((word >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**
@@ -119,7 +185,7 @@ function mustBeSetOnEntry(
   const entry = new Uint32Array(nodeCount * words);
   const exit = new Uint32Array(nodeCount * words);
   for (let node = 0; node < nodeCount; node += 1) {
-    const isStart = graph.nodes[node]!.type === 'start';
+    const isStart = isEntryNode(graph.nodes[node]!);
     if (reached[node] && !isStart) entry.fill(0xffffffff, node * words, node * words + words);
     for (let word = 0; word < words; word += 1) {
       exit[node * words + word] =
@@ -130,7 +196,7 @@ function mustBeSetOnEntry(
   while (changed) {
     changed = false;
     for (const node of order) {
-      if (!reached[node] || graph.nodes[node]!.type === 'start') continue;
+      if (!reached[node] || isEntryNode(graph.nodes[node]!)) continue;
       const base = node * words;
       for (let word = 0; word < words; word += 1) {
         let meet = 0xffffffff;
@@ -158,7 +224,7 @@ function mustBeSetOnEntry(
  */
 function reachedFromStarts(graph: FlowGraph, successors: number[][]): Uint8Array {
   const reached = new Uint8Array(graph.nodes.length);
-  const pending = graph.nodes.flatMap((node, index) => (node.type === 'start' ? [index] : []));
+  const pending = graph.nodes.flatMap((node, index) => (isEntryNode(node) ? [index] : []));
   for (const start of pending) reached[start] = 1;
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     for (const next of successors[node]!) {
@@ -175,7 +241,7 @@ function reversePostOrder(graph: FlowGraph, successors: number[][]): number[] {
   const visited = new Uint8Array(graph.nodes.length);
   const postOrder: number[] = [];
   const roots = graph.nodes
-    .map((node, index) => (node.type === 'start' ? index : -1))
+    .map((node, index) => (isEntryNode(node) ? index : -1))
     .filter((index) => index >= 0);
   const visit = (root: number) => {
     const stack: [number, number][] = [[root, 0]];

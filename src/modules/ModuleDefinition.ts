@@ -23,12 +23,24 @@ export interface ModuleDefinition<Kind extends string, Data> {
    * none, the last one cannot be deleted, and copies leave it out.
    */
   onePerFlow: boolean;
+  /** Where a chat enters the flow (Start): the analyses and the chat preview begin here. */
+  isEntry: boolean;
   hasInput: boolean;
   outputs(data: Data): ModuleOutput[];
   /** Variables this module writes into the process instance. */
   variablesSet(data: Data): string[];
   /** A plausible value of one of `variablesSet`, used as the test bench's sample. */
   sampleValue(data: Data, variable: string): string;
+  /**
+   * Which of `variablesSet` hold personal data, and why: an email answer, or the author ticked
+   * `Personal data`. Kinds that never set personal data leave it out.
+   */
+  personalVariables?(data: Data): PersonalVariableSetting[];
+  /**
+   * The URL the platform POSTs the chat's variables to (`''` while unset). Only kinds that
+   * call out have it; privacy checks follow it.
+   */
+  calledUrl?(data: Data): string;
   /** Variables this module reads: placeholders in its texts, variables in its rules. */
   variablesUsed(data: Data): string[];
   /**
@@ -47,6 +59,12 @@ export interface ModuleDefinition<Kind extends string, Data> {
   waitsForCustomer: boolean;
   /** The longest the customer can wait on this module before the chat goes on, in ms. */
   longestCustomerWaitMs(data: Data): number;
+}
+
+/** A variable a module sets with personal data, and why it counts as personal. */
+export interface PersonalVariableSetting {
+  variable: string;
+  because: 'email-question' | 'marked-personal';
 }
 
 /** One text of a module's configuration, named by its field as the inspector labels it. */

@@ -37,6 +37,11 @@ export function isModuleKind(value: unknown): value is ModuleKind {
   return typeof value === 'string' && Object.hasOwn(moduleDefinitions, value);
 }
 
+/** Whether a chat enters the flow at this node (a Start module). */
+export function isEntryNode(node: { type: ModuleKind }): boolean {
+  return moduleDefinitions[node.type].isEntry;
+}
+
 export const moduleKinds: ModuleKind[] = Object.keys(moduleDefinitions).filter(isModuleKind);
 
 /** Canvas coordinates stay within ±this: far beyond any real flow, small enough to draw. */

@@ -4,6 +4,7 @@ import { flowFromCanvas } from '../store/appNode';
 import { useFlowStore, useFlowStoreApi, useUndoAvailability } from '../store/FlowStoreContext';
 import { TextField } from './fields/TextField';
 import { FindModuleBox } from './FindModuleBox';
+import { PrivacyReportButton } from './privacy/PrivacyReportDialog';
 import { useTidyUp } from '../canvas/useTidyUp';
 import { CircleAlert, Redo2, Undo2 } from 'lucide-react';
 import { selectFlowProblems } from '../store/selectFlowProblems';
@@ -118,6 +119,7 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
           <CircleAlert size={15} aria-hidden="true" />
           Problems <span className="count">{problemCount}</span>
         </button>
+        <PrivacyReportButton />
         <button type="button" onClick={exportFlow}>
           Export flow
         </button>

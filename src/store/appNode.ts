@@ -4,6 +4,7 @@ import {
   flowDocumentSchema,
   type FlowDocument,
 } from '../domain/flowDocumentSchema';
+import type { FlowSettings } from '../domain/flowSettingsSchema';
 import type { ModuleDataByKind, ModuleKind } from '../modules/moduleDefinitions';
 
 /** A canvas node of one module kind. `type` is required: it is the module kind. */
@@ -41,6 +42,7 @@ export function edgesFromFlow(flow: FlowDocument): AppEdge[] {
 export function flowFromCanvas(flow: {
   flowId: string;
   name: string;
+  settings?: FlowSettings;
   nodes: readonly AppNode[];
   edges: readonly AppEdge[];
 }): FlowDocument {
@@ -48,6 +50,7 @@ export function flowFromCanvas(flow: {
     schemaVersion: currentSchemaVersion,
     id: flow.flowId,
     name: flow.name,
+    settings: flow.settings,
     nodes: flow.nodes,
     edges: flow.edges.map((edge) => ({ ...edge, sourceHandle: edge.sourceHandle ?? 'out' })),
   });

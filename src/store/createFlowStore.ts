@@ -10,6 +10,7 @@ import {
 import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
 import { outputIdsOf, type FlowDocument } from '../domain/flowDocumentSchema';
+import type { FlowSettings } from '../domain/flowSettingsSchema';
 import { newId } from '../domain/newId';
 import {
   coordinateLimit,
@@ -35,6 +36,7 @@ const dragGroupKey = 'drag';
 export interface FlowDocumentState {
   flowId: string;
   name: string;
+  settings: FlowSettings;
   nodes: AppNode[];
   edges: AppEdge[];
 }
@@ -66,6 +68,8 @@ export interface FlowFragment {
 export interface FlowActions {
   loadFlow: (flow: FlowDocument) => void;
   renameFlow: (name: string) => void;
+  /** Changes the flow's settings; typing into one field (`groupKey`) is one undo step per word. */
+  updateFlowSettings: (patch: Partial<FlowSettings>, groupKey?: string) => void;
   onNodesChange: (changes: NodeChange<AppNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<AppEdge>[]) => void;
   onConnect: (connection: Connection) => void;
@@ -108,11 +112,12 @@ export interface FlowActions {
 
 export type FlowState = FlowDocumentState & { invalidFields: InvalidFields } & FlowActions;
 
-type HistoryState = Pick<FlowDocumentState, 'name' | 'nodes' | 'edges'>;
+type HistoryState = Pick<FlowDocumentState, 'name' | 'settings' | 'nodes' | 'edges'>;
 
-/** Whether two states hold the same flow document: name, modules, positions, connections. */
+/** Whether two states hold the same flow document: name, settings, modules, positions, connections. */
 export function sameFlowDocument(past: HistoryState, current: HistoryState): boolean {
   if (past.name !== current.name || past.nodes.length !== current.nodes.length) return false;
+  if (past.settings !== current.settings) return false;
   const nodesSame = past.nodes.every((node, index) => {
     const other = current.nodes[index];
     return (
@@ -274,6 +279,7 @@ export function createFlowStore(initialFlow: FlowDocument) {
       (set, get) => ({
         flowId: initialFlow.id,
         name: initialFlow.name,
+        settings: initialFlow.settings,
         nodes: nodesFromFlow(initialFlow),
         edges: edgesFromFlow(initialFlow),
         invalidFields: {},
@@ -282,6 +288,7 @@ export function createFlowStore(initialFlow: FlowDocument) {
           set({
             flowId: flow.id,
             name: flow.name,
+            settings: flow.settings,
             nodes: nodesFromFlow(flow),
             edges: edgesFromFlow(flow),
             invalidFields: {},
@@ -294,6 +301,13 @@ export function createFlowStore(initialFlow: FlowDocument) {
           withGroup('flow-name', () => {
             if (startsNewWord({ name: get().name }, { name })) lastGroupKey = null;
             set({ name });
+          }),
+
+        updateFlowSettings: (patch, groupKey) =>
+          withGroup(groupKey === undefined ? null : `settings:${groupKey}`, () => {
+            const settings = { ...get().settings, ...patch };
+            if (startsNewWord(get().settings, settings)) lastGroupKey = null;
+            set({ settings });
           }),
 
         onNodesChange: (changes) => {
@@ -503,6 +517,7 @@ export function createFlowStore(initialFlow: FlowDocument) {
       {
         partialize: (state): HistoryState => ({
           name: state.name,
+          settings: state.settings,
           nodes: state.nodes,
           edges: state.edges,
         }),

@@ -5,7 +5,7 @@ export function testBenchKey(flowId: string, nodeId: string): string {
   return JSON.stringify([flowId, nodeId]);
 }
 
-/** A node's entry in one of the store's records (`benches`, `running`, `failures`), if any. */
+/** A node's entry in one of the store's records (`benches`, `replacedNotices`), if any. */
 export function entryOf<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
@@ -15,18 +15,7 @@ export interface TestBenchState {
   benches: Readonly<Record<string, TestBench>>;
   /** Why the last write to the browser's storage failed, or null after a good one. */
   saveError: string | null;
-  /**
-   * The test calls under way, by `testBenchKey`: kept here rather than in the panel, so a node
-   * left and selected again still shows its call waiting and can cancel it.
-   */
-  running: Readonly<Record<string, RunningTest>>;
-  /** How the last call of a node ended when it brought no result: cancelled, or why it failed. */
-  failures: Readonly<Record<string, TestFailure>>;
-  /** Registers a call; false (and nothing changes) when the node has one under way already. */
-  runStarted: (flowId: string, nodeId: string, run: RunningTest) => boolean;
-  runFailed: (flowId: string, nodeId: string, run: RunningTest, failure: TestFailure) => void;
-  runEnded: (flowId: string, nodeId: string, run: RunningTest) => void;
-  /** Forgets a deleted flow's benches and cancels its calls, so nothing writes for it again. */
+  /** Forgets a deleted flow's benches, so nothing writes for it again. */
   flowDeleted: (flowId: string) => void;
   /** Adds a bench as read from storage, unless one is already here (and maybe newer). */
   benchLoaded: (bench: TestBench) => void;
@@ -42,16 +31,6 @@ export interface TestBenchState {
   saveSettled: (error: string | null) => void;
   noticeReplaced: (flowId: string, nodeId: string, notice: string | null) => void;
 }
-
-export interface RunningTest {
-  submittedAt: number;
-  /** The deadline of this call, which the waiting bar fills towards. */
-  timeoutMs: number;
-  signal: AbortSignal;
-  cancel: () => void;
-}
-
-export type TestFailure = { kind: 'cancelled' } | { kind: 'failed'; message: string };
 
 function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([other]) => other !== key));
@@ -97,30 +76,10 @@ export function createTestBenchStore() {
       if (notice === null && !Object.hasOwn(get().replacedNotices, key)) return;
       set({ replacedNotices: notice === null ? notices : { ...notices, [key]: notice } });
     },
-    running: {},
-    failures: {},
-    runStarted: (flowId, nodeId, run) => {
-      const key = testBenchKey(flowId, nodeId);
-      if (Object.hasOwn(get().running, key)) return false;
-      set({ running: { ...get().running, [key]: run }, failures: withoutKey(get().failures, key) });
-      return true;
-    },
-    runFailed: (flowId, nodeId, run, failure) => {
-      const key = testBenchKey(flowId, nodeId);
-      if (get().running[key] !== run) return;
-      set({ failures: { ...get().failures, [key]: failure } });
-    },
-    runEnded: (flowId, nodeId, run) => {
-      const key = testBenchKey(flowId, nodeId);
-      if (get().running[key] !== run) return;
-      set({ running: withoutKey(get().running, key) });
-    },
     flowDeleted: (flowId) => {
-      const { benches, running, failures } = get();
-      for (const [key, run] of Object.entries(running)) if (keyBelongsTo(key, flowId)) run.cancel();
       const keep = <T>(record: Readonly<Record<string, T>>) =>
         Object.fromEntries(Object.entries(record).filter(([key]) => !keyBelongsTo(key, flowId)));
-      set({ benches: keep(benches), running: keep(running), failures: keep(failures) });
+      set({ benches: keep(get().benches) });
     },
     saveSettled: (saveError) => {
       if (get().saveError !== saveError) set({ saveError });

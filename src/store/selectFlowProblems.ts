@@ -7,7 +7,8 @@ import {
 import type { FlowDocumentState, InvalidFields } from './createFlowStore';
 
 /** What problems are computed from: the document and the inspector's invalid drafts. */
-type ProblemInputs = Pick<FlowDocumentState, 'nodes' | 'edges'> & { invalidFields: InvalidFields };
+type ProblemInputs = Pick<FlowDocumentState, 'nodes' | 'edges'> &
+  Partial<Pick<FlowDocumentState, 'settings'>> & { invalidFields: InvalidFields };
 
 const findProblems = createFlowProblemFinder();
 let cachedInputs: ProblemInputs | null = null;
@@ -29,7 +30,8 @@ function fieldProblemsOf(invalidFields: InvalidFields): FieldProblems {
 }
 
 /**
- * The open flow's problems, found once per change of the document or the drafts and shared by
+ * The open flow's problems, found once per change of the document (settings included) or the
+ * drafts and shared by
  * every reader; only modules that changed are checked again (`createFlowProblemFinder`).
  */
 export function selectProblemsIndex(state: ProblemInputs): FlowProblems {
@@ -38,12 +40,18 @@ export function selectProblemsIndex(state: ProblemInputs): FlowProblems {
     cachedInputs &&
     cachedInputs.nodes === state.nodes &&
     cachedInputs.edges === state.edges &&
-    cachedInputs.invalidFields === state.invalidFields
+    cachedInputs.invalidFields === state.invalidFields &&
+    cachedInputs.settings === state.settings
   ) {
     return cachedProblems;
   }
   cachedProblems = findProblems(state, fieldProblemsOf(state.invalidFields));
-  cachedInputs = { nodes: state.nodes, edges: state.edges, invalidFields: state.invalidFields };
+  cachedInputs = {
+    nodes: state.nodes,
+    edges: state.edges,
+    invalidFields: state.invalidFields,
+    settings: state.settings,
+  };
   return cachedProblems;
 }
 

@@ -9,23 +9,19 @@ import type { GraphEdge, GraphNode } from '../flowGraph';
 import { moduleDisplayName } from '../moduleDisplayName';
 import { newId } from '../newId';
 import { sampleParams } from '../webservice/buildWebServiceRequest';
-import { checkWebServiceResponse } from '../webservice/checkWebServiceResponse';
 import { sampleValuesOf } from '../webservice/composeWebServiceRequest';
-import { testVerdictOf } from '../webservice/testVerdictOf';
-import { chatReplyBudgetMs, platformTimeoutMs } from '../webservice/webServiceContract';
+import { platformTimeoutMs } from '../webservice/webServiceContract';
 import type {
   ParsedWebServiceTestRequest,
   WebServiceTestResult,
 } from '../webservice/webServiceTestApi';
 import type {
-  ConversationTurn,
   FlowRunState,
   FlowRunStatus,
   RunVariable,
   StepLogEntry,
   StepNote,
   TranscriptMessage,
-  TurnCall,
   WebServiceCallRecord,
   WebServicePreviewMode,
 } from './flowRunState';
@@ -36,11 +32,13 @@ import type {
   StepResult,
   WebServiceCallAnswer,
 } from './moduleStep';
+import { createConversationTurns } from './conversationTurns';
 import type { RecordedConversation } from './recordedConversationSchema';
 import { systemClock, type RunnerClock } from './runnerClock';
 import {
   callWithPlatformTimeout,
   customerWaitOf,
+  effectOfResult,
   platformTimeoutResult,
   simulatedServerErrorResult,
   type WebServiceCaller,
@@ -97,17 +95,6 @@ export interface FlowRun {
   recording(): RecordedConversation;
 }
 
-interface MutableTurn {
-  index: number;
-  customerMessage: string | null;
-  startMs: number;
-  endMs: number | null;
-  calls: TurnCall[];
-  replyWaitMs: number | null;
-  longestWaitMs: number;
-  lastReplyMs: number;
-}
-
 interface MutableEntry extends Omit<StepLogEntry, 'notes'> {
   notes: StepNote[];
 }
@@ -145,7 +132,7 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
   let transcript: TranscriptMessage[] = [];
   let variables = new Map<string, RunVariable>();
   let stepLog: MutableEntry[] = [];
-  let turns: MutableTurn[] = [];
+  let turns = createConversationTurns();
   let visitedSinceInput: string[] = [];
   let callCounts = new Map<string, number>();
   let waiting: { nodeId: string; question: CustomerQuestion; entry: MutableEntry } | null = null;
@@ -155,7 +142,6 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
   let activity: Promise<void> = Promise.resolve();
 
   const nowMs = () => clock.now() - originMs + simulatedExtraMs;
-  const currentTurn = () => turns[turns.length - 1];
   const isCurrent = (run: number) => run === generation && !disposed;
 
   function snapshot(): FlowRunState {
@@ -166,7 +152,7 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
       transcript: [...transcript],
       variables: [...variables.values()],
       stepLog: stepLog.map((entry) => ({ ...entry, notes: [...entry.notes] })),
-      turns: turns.map(publicTurn),
+      turns: turns.snapshot(),
       processInstanceId,
     };
   }
@@ -195,7 +181,7 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
       ]),
     );
     stepLog = [];
-    turns = [newTurn(0, null, 0)];
+    turns = createConversationTurns();
     visitedSinceInput = [];
     callCounts = new Map();
     waiting = null;
@@ -232,18 +218,13 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
 
   function say(text: string, moduleId: string) {
     const atMs = nowMs();
-    const turn = currentTurn();
-    if (turn) {
-      turn.longestWaitMs = Math.max(turn.longestWaitMs, atMs - turn.lastReplyMs);
-      turn.lastReplyMs = atMs;
-      turn.replyWaitMs ??= atMs - turn.startMs;
-    }
+    turns.botReplied(atMs);
     transcript.push({
       id: `message-${transcript.length + 1}`,
       from: 'bot',
       text,
       moduleId,
-      turn: turn?.index ?? 0,
+      turn: turns.currentIndex(),
       atMs,
     });
   }
@@ -251,12 +232,7 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
   /** The chat rests: the turn's last silence counts, and nothing runs until the customer acts. */
   function finish(next: FlowRunStatus) {
     status = next;
-    const turn = currentTurn();
-    if (turn && turn.endMs === null) {
-      const atMs = nowMs();
-      turn.longestWaitMs = Math.max(turn.longestWaitMs, atMs - turn.lastReplyMs);
-      turn.endMs = atMs;
-    }
+    turns.close(nowMs());
     publish();
   }
 
@@ -284,7 +260,7 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
       moduleId: node.id,
       moduleName: moduleDisplayName(node),
       kindLabel: moduleDefinitions[node.type].label,
-      turn: currentTurn()?.index ?? 0,
+      turn: turns.currentIndex(),
       startMs: atMs,
       endMs: atMs,
       output: null,
@@ -438,15 +414,11 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
         request,
         ...fields,
       };
-      const turn = currentTurn();
-      turn?.calls.push({
-        moduleId: node.id,
-        moduleName: entry.moduleName,
-        callIndex,
-        outcome: fields.outcome,
-        startOffsetMs: startMs - turn.startMs,
-        endOffsetMs: endMs - turn.startMs,
-      });
+      turns.addCall(
+        { moduleId: node.id, moduleName: entry.moduleName, callIndex, outcome: fields.outcome },
+        startMs,
+        endMs,
+      );
     };
 
     if (callOptions.useRequestQueue) {
@@ -474,25 +446,16 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
     const result = await resultFor(mode, request);
     if (!isCurrent(run)) return { variables: [] };
     recordedResults.push({ moduleId: node.id, callIndex, result });
-    const verdict = testVerdictOf(result);
-    const check = checkWebServiceResponse(result, request.body, callOptions.expectedVariables);
-    const returned = verdict.setsVariablesAtRuntime && check.setAtRuntime ? check.returned : [];
-    entry.notes.push({
-      tone: verdict.kind === 'ok' ? 'info' : 'warning',
-      text:
-        verdict.kind === 'ok'
-          ? `${verdict.headline}: ${returned.length === 0 ? 'no variables set' : `set ${returned.map((v) => v.name).join(', ')}`}.`
-          : `${verdict.headline}: the chat goes on without new variables.`,
-    });
-    for (const warning of check.warnings)
-      entry.notes.push({ tone: 'warning', text: warning.message });
+    const effect = effectOfResult(result, request.body, callOptions.expectedVariables);
+    entry.notes.push(...effect.notes);
+    const { returned } = effect;
     record({
       sent: mode.kind === 'call',
-      outcome: verdict.kind,
-      headline: verdict.headline,
+      outcome: effect.outcome,
+      headline: effect.headline,
       result,
       variablesSet: returned.map((variable) => variable.name),
-      warnings: check.warnings,
+      warnings: effect.warnings,
     });
     status = { kind: 'running' };
     return { variables: returned };
@@ -523,13 +486,13 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
     const run = generation;
     answers.push(text);
     const startMs = nowMs();
-    turns.push(newTurn(turns.length, text, startMs));
+    turns.begin(text, startMs);
     transcript.push({
       id: `message-${transcript.length + 1}`,
       from: 'customer',
       text,
       moduleId: asked.nodeId,
-      turn: turns.length - 1,
+      turn: turns.currentIndex(),
       atMs: startMs,
     });
     visitedSinceInput = [];
@@ -603,32 +566,6 @@ export function startFlowRun(options: FlowRunOptions): FlowRun {
 
 function callEveryEndpoint(): WebServicePreviewMode {
   return { kind: 'call' };
-}
-
-function newTurn(index: number, customerMessage: string | null, startMs: number): MutableTurn {
-  return {
-    index,
-    customerMessage,
-    startMs,
-    endMs: null,
-    calls: [],
-    replyWaitMs: null,
-    longestWaitMs: 0,
-    lastReplyMs: startMs,
-  };
-}
-
-function publicTurn(turn: MutableTurn): ConversationTurn {
-  return {
-    index: turn.index,
-    customerMessage: turn.customerMessage,
-    startMs: turn.startMs,
-    endMs: turn.endMs,
-    calls: [...turn.calls],
-    replyWaitMs: turn.replyWaitMs,
-    longestWaitMs: turn.longestWaitMs,
-    exceedsBudget: turn.longestWaitMs > chatReplyBudgetMs,
-  };
 }
 
 function scopeOf(name: string): RunVariable['scope'] {

@@ -1,8 +1,15 @@
+import {
+  checkWebServiceResponse,
+  type ContractWarning,
+  type ReturnedVariable,
+} from '../webservice/checkWebServiceResponse';
+import { testVerdictOf, type TestVerdictKind } from '../webservice/testVerdictOf';
 import { platformTimeoutMs } from '../webservice/webServiceContract';
 import type {
   ParsedWebServiceTestRequest,
   WebServiceTestResult,
 } from '../webservice/webServiceTestApi';
+import type { StepNote } from './flowRunState';
 import type { RunnerClock } from './runnerClock';
 
 /** Sends one request the way the browser's proxy client does; the runner never calls a URL itself. */
@@ -96,4 +103,47 @@ export function callWithPlatformTimeout(
       .then(() => caller(request, controller.signal))
       .then(settle, (error: unknown) => settle(unreachableResult(error, elapsed())));
   });
+}
+
+/** What an awaited call's result does to the chat, in the bench's own vocabulary. */
+export interface CallEffect {
+  outcome: TestVerdictKind;
+  headline: string;
+  /** The variables the platform would merge: none unless the answer is OK and in time. */
+  returned: ReturnedVariable[];
+  warnings: ContractWarning[];
+  notes: StepNote[];
+}
+
+/**
+ * Reads a result as the platform would: `testVerdictOf` for the outcome (an answer after 20 s
+ * counts for nothing), `checkWebServiceResponse` for `data.variables` (non-strings as JSON text)
+ * and the contract warnings.
+ */
+export function effectOfResult(
+  result: WebServiceTestResult,
+  sentBody: string,
+  expectedVariables: readonly string[],
+): CallEffect {
+  const verdict = testVerdictOf(result);
+  const check = checkWebServiceResponse(result, sentBody, expectedVariables);
+  const returned = verdict.setsVariablesAtRuntime && check.setAtRuntime ? check.returned : [];
+  const names = returned.map((variable) => variable.name).join(', ');
+  const summary: StepNote =
+    verdict.kind === 'ok'
+      ? {
+          tone: 'info',
+          text: `${verdict.headline}: ${names ? `set ${names}` : 'no variables set'}.`,
+        }
+      : { tone: 'warning', text: `${verdict.headline}: the chat goes on without new variables.` };
+  return {
+    outcome: verdict.kind,
+    headline: verdict.headline,
+    returned,
+    warnings: check.warnings,
+    notes: [
+      summary,
+      ...check.warnings.map((warning): StepNote => ({ tone: 'warning', text: warning.message })),
+    ],
+  };
 }

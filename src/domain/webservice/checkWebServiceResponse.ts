@@ -1,7 +1,7 @@
 import { customerVariableNames } from '../customerVariables';
-import { classifyResponseBody, looksLikeHtml } from './classifyResponseBody';
+import { classifyResponseBody, type ResponseBodyVerdict } from './classifyResponseBody';
 import { isTooSlowForPlatform } from './testVerdictOf';
-import { isRedirectStatus, isSuccessStatus } from './webServiceContract';
+import { isRedirectStatus, webServiceResponseBodySchema } from './webServiceContract';
 import type { WebServiceTestResult } from './webServiceTestApi';
 
 export type ReturnedVariableChange = 'new' | 'changed' | 'unchanged';
@@ -86,42 +86,38 @@ export function checkWebServiceResponse(
       message: `The answer took ${Math.round(result.timings.totalMs)} ms: the platform gives up after 20 s, so at runtime the flow proceeds without any of these variables.`,
     });
   }
-  const is2xx = isSuccessStatus(response.status);
-  if (is2xx && response.body.trim() === '') {
+  const verdict = bodyVerdictOf(result);
+  if (verdict?.kind === 'empty') {
     warnings.push({
       kind: 'empty-body',
       message: 'The body is empty: the call succeeds, but it sets no variables.',
     });
-  } else if (is2xx && looksLikeHtml(response.body)) {
+  } else if (verdict?.kind === 'html') {
     warnings.push({
       kind: 'html-body',
       message:
         'The endpoint answered 2xx with an HTML page, not JSON: the platform sets no variables. Is the URL the API, not a web page?',
     });
-  }
-
-  const verdict = classifyResponseBody(response.body, response.truncated);
-  if (!verdict.acceptable && verdict.problem === 'variables-at-top-level') {
+  } else if (verdict?.kind === 'variables-at-top-level') {
     warnings.push({
       kind: 'variables-at-top-level',
       message:
         'variables is at the top level of the response; the platform only reads data.variables, so nothing is set. Answer { "data": { "variables": { … } } }.',
     });
   } else if (
-    !verdict.acceptable &&
-    (verdict.problem === 'not-json' ||
-      verdict.problem === 'not-an-object' ||
-      verdict.problem === 'data-variables-not-object')
+    verdict?.kind === 'not-json' ||
+    verdict?.kind === 'not-an-object' ||
+    verdict?.kind === 'data-variables-not-object'
   ) {
-    warnings.push({ kind: verdict.problem, message: verdict.reason });
-  } else if (verdict.acceptable && verdict.variables === null && response.body.trim() !== '') {
+    warnings.push({ kind: verdict.kind, message: verdict.reason });
+  } else if (verdict?.kind === 'no-variables') {
     warnings.push({
       kind: 'no-variables',
       message: 'The response has no data.variables, so it sets no variables.',
     });
   }
   // A 2xx that sets nothing: the flow goes on without any of the expected variables.
-  if (!verdict.acceptable || verdict.variables === null) {
+  if (verdict?.kind !== 'variables') {
     return { ...none, missing: [...expectedVariables], warnings };
   }
 
@@ -157,6 +153,26 @@ export function checkWebServiceResponse(
     missing: expectedVariables.filter((name) => !returnedNames.has(name)),
     warnings,
   };
+}
+
+/**
+ * The proxy's verdict on a 2xx body, with the variables it sets. The kind comes from the result
+ * envelope; only runs stored before the proxy sent it are classified here.
+ */
+function bodyVerdictOf(result: WebServiceTestResult): ResponseBodyVerdict | null {
+  if (result.outcome !== 'ok' && result.outcome !== 'invalid-response') return null;
+  const { response } = result;
+  if (result.bodyKind === undefined) return classifyResponseBody(response.body, response.truncated);
+  if (result.outcome === 'invalid-response') {
+    return { acceptable: false, kind: result.bodyKind, reason: result.reason };
+  }
+  if (result.bodyKind !== 'variables') {
+    return { acceptable: true, kind: result.bodyKind, variables: null };
+  }
+  const body = webServiceResponseBodySchema.safeParse(parseJson(response.body));
+  return body.success
+    ? { acceptable: true, kind: 'variables', variables: body.data.data.variables }
+    : classifyResponseBody(response.body, response.truncated);
 }
 
 /** The variables of a sent body, as strings; empty when the body has none. */

@@ -5,16 +5,21 @@ describe('classifyResponseBody', () => {
   it('accepts data.variables and hands them back', () => {
     expect(classifyResponseBody('{"data":{"variables":{"tier":"gold","n":1}}}', false)).toEqual({
       acceptable: true,
+      kind: 'variables',
       variables: { tier: 'gold', n: 1 },
     });
   });
 
-  it.each(['', '  \n', '{}', '{"ok":true}', '{"data":{"id":1}}', '{"data":null}'])(
-    'accepts %j as setting nothing',
-    (body) => {
-      expect(classifyResponseBody(body, false)).toEqual({ acceptable: true, variables: null });
-    },
-  );
+  it.each([
+    ['', 'empty'],
+    ['  \n', 'empty'],
+    ['{}', 'no-variables'],
+    ['{"ok":true}', 'no-variables'],
+    ['{"data":{"id":1}}', 'no-variables'],
+    ['{"data":null}', 'no-variables'],
+  ])('accepts %j as setting nothing', (body, kind) => {
+    expect(classifyResponseBody(body, false)).toEqual({ acceptable: true, kind, variables: null });
+  });
 
   it.each([
     ['OK', 'not-json', 'The body is not JSON.'],
@@ -38,14 +43,14 @@ describe('classifyResponseBody', () => {
       'data-variables-not-object',
       'data.variables is not an object of name → value, so it sets nothing.',
     ],
-  ])('rejects %j', (body, problem, reason) => {
-    expect(classifyResponseBody(body, false)).toEqual({ acceptable: false, problem, reason });
+  ])('rejects %j', (body, kind, reason) => {
+    expect(classifyResponseBody(body, false)).toEqual({ acceptable: false, kind, reason });
   });
 
   it('says a cut-off body is incomplete rather than not JSON', () => {
     expect(classifyResponseBody('{"data":{"variables":{"a":"', true)).toEqual({
       acceptable: false,
-      problem: 'truncated',
+      kind: 'truncated',
       reason: 'The body was cut off at 1 MiB, so it is not complete JSON.',
     });
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptableBodyKindSchema, bodyProblemSchema } from './classifyResponseBody';
 import { platformTimeoutMs } from './webServiceContract';
 
 /**
@@ -71,7 +72,13 @@ export type WebServiceTestResponse = z.infer<typeof responseSchema>;
 
 export const webServiceTestResultSchema = z.discriminatedUnion('outcome', [
   /** 2xx with an empty body or a JSON object the platform accepts. */
-  z.object({ outcome: z.literal('ok'), timings: timingsSchema, response: responseSchema }),
+  z.object({
+    outcome: z.literal('ok'),
+    timings: timingsSchema,
+    response: responseSchema,
+    /** What the body is, as the proxy classified it; absent in runs stored before it did. */
+    bodyKind: acceptableBodyKindSchema.optional(),
+  }),
   /** Any status outside 2xx; 3xx included, because redirects are not followed. */
   z.object({ outcome: z.literal('http-error'), timings: timingsSchema, response: responseSchema }),
   /** 2xx, but the body is not JSON or not the contract's shape. */
@@ -80,6 +87,8 @@ export const webServiceTestResultSchema = z.discriminatedUnion('outcome', [
     timings: timingsSchema,
     response: responseSchema,
     reason: z.string(),
+    /** What is wrong with the body, as the proxy classified it; absent in runs stored before. */
+    bodyKind: bodyProblemSchema.optional(),
   }),
   z.object({
     outcome: z.literal('timeout'),

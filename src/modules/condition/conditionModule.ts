@@ -83,6 +83,7 @@ export const conditionModule: ModuleDefinition<'condition', ConditionData> = {
   description: 'Branches on the first rule that matches, else the else branch',
   dataSchema: conditionDataSchema,
   onePerFlow: false,
+  isEntry: false,
   hasInput: true,
   outputs: (data): ModuleOutput[] => [
     ...data.rules.map((rule, index) => ({

@@ -10,6 +10,7 @@ export const endModule: ModuleDefinition<'end', EndData> = {
   description: 'Ends the chat',
   dataSchema: endDataSchema,
   onePerFlow: false,
+  isEntry: false,
   hasInput: true,
   outputs: () => [],
   variablesSet: () => [],

@@ -14,6 +14,7 @@ export const messageModule: ModuleDefinition<'message', MessageData> = {
   description: 'Shows a text; {{variable}} placeholders are filled in',
   dataSchema: messageDataSchema,
   onePerFlow: false,
+  isEntry: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: () => [],

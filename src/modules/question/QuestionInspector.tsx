@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckboxField } from '../../panels/fields/CheckboxField';
 import { SelectField } from '../../panels/fields/SelectField';
 import { NodeTextField } from '../../panels/fields/NodeTextField';
 import type { InspectorProps } from '../InspectorProps';
@@ -56,6 +57,17 @@ export function QuestionInspector({ nodeId, data, update }: InspectorProps<Quest
           onValid={(options) => update({ options }, 'options')}
         />
       )}
+      <CheckboxField
+        label="Personal data"
+        checked={data.personalData || data.inputType === 'email'}
+        disabled={data.inputType === 'email'}
+        onChange={(personalData) => update({ personalData })}
+        hint={
+          data.inputType === 'email'
+            ? 'An email address is always personal data.'
+            : 'The answer identifies or describes the customer; the Privacy report tracks where it goes.'
+        }
+      />
     </>
   );
 }

@@ -22,6 +22,8 @@ export const questionDataSchema = z.object({
   variable: optionalVariableNameSchema.default(''),
   inputType: questionInputTypeSchema.default('text'),
   options: z.array(moduleTextSchema).default([]),
+  /** The author's mark that the answer is personal data (an email answer always is). */
+  personalData: z.boolean().default(false),
 });
 export type QuestionData = z.output<typeof questionDataSchema>;
 
@@ -31,10 +33,16 @@ export const questionModule: ModuleDefinition<'question', QuestionData> = {
   description: 'Asks the customer and stores the answer as a string',
   dataSchema: questionDataSchema,
   onePerFlow: false,
+  isEntry: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => (data.variable ? [data.variable] : []),
   sampleValue: (data) => questionSampleAnswer(data),
+  personalVariables: (data) => {
+    if (!data.variable) return [];
+    if (data.inputType === 'email') return [{ variable: data.variable, because: 'email-question' }];
+    return data.personalData ? [{ variable: data.variable, because: 'marked-personal' }] : [];
+  },
   variablesUsed: (data) => extractPlaceholders(data.prompt),
   searchableTexts: (data) => [
     { field: 'Prompt', text: data.prompt },

@@ -1,17 +1,22 @@
-import { newId } from '../../domain/newId';
+import { CheckboxField } from '../../panels/fields/CheckboxField';
 import { NodeTextField } from '../../panels/fields/NodeTextField';
 import type { InspectorProps } from '../InspectorProps';
-import { assignmentSchema, type Assignment, type SetVariableData } from './setVariableModule';
+import {
+  assignmentSchema,
+  emptyAssignment,
+  type Assignment,
+  type SetVariableData,
+} from './setVariableModule';
 
 export function SetVariableInspector({ nodeId, data, update }: InspectorProps<SetVariableData>) {
-  const replace = (assignmentId: string, patch: Partial<Assignment>, field: string) =>
+  const replace = (assignmentId: string, patch: Partial<Assignment>, field?: string) =>
     update(
       {
         assignments: data.assignments.map((assignment) =>
           assignment.id === assignmentId ? { ...assignment, ...patch } : assignment,
         ),
       },
-      `assignments.${assignmentId}.${field}`,
+      field && `assignments.${assignmentId}.${field}`,
     );
   return (
     <>
@@ -35,6 +40,12 @@ export function SetVariableInspector({ nodeId, data, update }: InspectorProps<Se
             onValid={(value) => replace(assignment.id, { value }, 'value')}
             hint="May contain {{variable}} placeholders."
           />
+          <CheckboxField
+            label="Personal data"
+            checked={assignment.personalData}
+            onChange={(personalData) => replace(assignment.id, { personalData })}
+            hint="The value identifies or describes the customer; the Privacy report tracks where it goes."
+          />
           <button
             type="button"
             className="link-button"
@@ -52,10 +63,7 @@ export function SetVariableInspector({ nodeId, data, update }: InspectorProps<Se
         type="button"
         onClick={() =>
           update({
-            assignments: [
-              ...data.assignments,
-              { id: newId('assignment'), variable: '', value: '' },
-            ],
+            assignments: [...data.assignments, emptyAssignment()],
           })
         }
       >

@@ -13,13 +13,17 @@ export const assignmentSchema = z.object({
     .default(() => newId('assignment')),
   variable: optionalVariableNameSchema.default(''),
   value: moduleTextSchema.default(''),
+  /** The author's mark that this row's value is personal data. */
+  personalData: z.boolean().default(false),
 });
 export type Assignment = z.output<typeof assignmentSchema>;
 
+export function emptyAssignment(): Assignment {
+  return { id: newId('assignment'), variable: '', value: '', personalData: false };
+}
+
 export const setVariableDataSchema = z.object({
-  assignments: z
-    .array(assignmentSchema)
-    .default(() => [{ id: newId('assignment'), variable: '', value: '' }]),
+  assignments: z.array(assignmentSchema).default(() => [emptyAssignment()]),
 });
 export type SetVariableData = z.output<typeof setVariableDataSchema>;
 
@@ -29,12 +33,17 @@ export const setVariableModule: ModuleDefinition<'set-variable', SetVariableData
   description: 'Assigns values to variables',
   dataSchema: setVariableDataSchema,
   onePerFlow: false,
+  isEntry: false,
   hasInput: true,
   outputs: () => singleOutput,
   variablesSet: (data) => data.assignments.map((a) => a.variable).filter(Boolean),
   // The last assignment wins when a module sets the same variable twice.
   sampleValue: (data, variable) =>
     data.assignments.findLast((a) => a.variable === variable)?.value ?? '',
+  personalVariables: (data) =>
+    data.assignments
+      .filter((assignment) => assignment.variable && assignment.personalData)
+      .map((assignment) => ({ variable: assignment.variable, because: 'marked-personal' })),
   // Assignments run in order, so a value may use what an earlier row of the same module set.
   variablesUsed: (data) =>
     data.assignments.flatMap((assignment, index) => {

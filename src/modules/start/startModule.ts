@@ -10,6 +10,7 @@ export const startModule: ModuleDefinition<'start', StartData> = {
   description: 'Where every chat begins',
   dataSchema: startDataSchema,
   onePerFlow: true,
+  isEntry: true,
   hasInput: false,
   outputs: () => singleOutput,
   variablesSet: () => [],

@@ -5,9 +5,10 @@ interface CheckboxFieldProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
   hint?: string;
+  disabled?: boolean;
 }
 
-export function CheckboxField({ label, checked, onChange, hint }: CheckboxFieldProps) {
+export function CheckboxField({ label, checked, onChange, hint, disabled }: CheckboxFieldProps) {
   const id = useId();
   return (
     <div className="field field-checkbox">
@@ -16,6 +17,7 @@ export function CheckboxField({ label, checked, onChange, hint }: CheckboxFieldP
         type="checkbox"
         className="nodrag"
         checked={checked}
+        disabled={disabled}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(event) => onChange(event.target.checked)}
       />

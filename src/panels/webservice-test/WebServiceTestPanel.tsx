@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
-import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { newId } from '../../domain/newId';
 import { requestBodyText } from '../../domain/webservice/buildWebServiceRequest';
@@ -20,7 +19,7 @@ import type { WebServiceData } from '../../modules/web-service/webServiceModule'
 import type { TestBenchRepository } from '../../persistence/testBenchRepository';
 import type { TestBench, TestRun } from '../../domain/webservice/testBenchRecords';
 import { isNodeOfKind } from '../../store/appNode';
-import { entryOf, testBenchKey, type TestBenchStore } from '../../store/createTestBenchStore';
+import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
 import { TextField } from '../fields/TextField';
 import { RequestBodyEditor } from './RequestBodyEditor';
@@ -28,7 +27,7 @@ import { TestHistory } from './TestHistory';
 import { TestResultView } from './TestResultView';
 import { TestVariablesTable } from './TestVariablesTable';
 import { useNodeTestBench } from './useNodeTestBench';
-import { useWebServiceTestRun } from './useWebServiceTestRun';
+import { useWebServiceTestCall } from '../../webservice-calls/useWebServiceTestCall';
 
 const timeoutTextSchema = z
   .string()
@@ -121,10 +120,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
   const variables = useVariablesAtNode(nodeId);
   const [processInstanceId, setProcessInstanceId] = useState(() => newId('chat'));
   const [shownRunId, setShownRunId] = useState<string | null>(null);
-  const startRun = useWebServiceTestRun(benches);
-  const key = testBenchKey(flowId, nodeId);
-  const running = useStore(benches, (state) => entryOf(state.running, key));
-  const failure = useStore(benches, (state) => entryOf(state.failures, key));
+  const { start: startCall, running, failure } = useWebServiceTestCall(benches, flowId, nodeId);
   const [timeoutValid, setTimeoutValid] = useState(true);
   const { sendButton, cancelButton } = useFocusFollowsRun(running !== undefined);
 
@@ -143,7 +139,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
 
   const send = (input: ParsedWebServiceTestRequest) => {
     setShownRunId(null);
-    startRun({ flowId, nodeId, request: input, expectedVariables: data.expectedVariables }, () =>
+    startCall({ request: input, expectedVariables: data.expectedVariables }, () =>
       setProcessInstanceId(newId('chat')),
     );
   };

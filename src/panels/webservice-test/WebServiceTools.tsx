@@ -2,6 +2,7 @@ import { createContext, use, type ReactNode } from 'react';
 import type { TestBenchRepository } from '../../persistence/testBenchRepository';
 import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
+import { PersonalDataSent } from '../privacy/PersonalDataSent';
 import { WebServiceTestPanel } from './WebServiceTestPanel';
 
 interface TestBenchServices {
@@ -22,17 +23,20 @@ export function TestBenchServicesProvider({
   return <TestBenchServicesContext value={services}>{children}</TestBenchServicesContext>;
 }
 
-/** The WebService module's tools: its test bench, one per flow and node. */
+/** The WebService module's tools: what personal data it sends, and its test bench (one per flow and node). */
 export function WebServiceTools({ nodeId }: { nodeId: string }) {
   const services = use(TestBenchServicesContext);
   const flowId = useFlowStore((state) => state.flowId);
   if (!services) throw new Error('WebServiceTools must be used inside <TestBenchServicesProvider>');
   return (
-    <WebServiceTestPanel
-      key={`${flowId}/${nodeId}`}
-      nodeId={nodeId}
-      benches={services.benches}
-      repository={services.repository}
-    />
+    <>
+      <PersonalDataSent nodeId={nodeId} />
+      <WebServiceTestPanel
+        key={`${flowId}/${nodeId}`}
+        nodeId={nodeId}
+        benches={services.benches}
+        repository={services.repository}
+      />
+    </>
   );
 }

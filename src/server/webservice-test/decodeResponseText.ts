@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 export interface DecodedResponseText {
   text: string;
   /** The charset the bytes were decoded by, when not UTF-8 (e.g. `windows-1252`). */

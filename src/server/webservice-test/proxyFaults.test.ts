@@ -78,6 +78,7 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((target) => target.close()));
   expect(await call(healthy.url)).toMatchObject({
     outcome: 'ok',
+    bodyKind: 'variables',
     response: { body: variablesAnswer },
   });
 });
@@ -318,7 +319,11 @@ describe('bodies over the cap and the size of the envelope', () => {
       pump();
     });
     const result = await call(target.url, 5000);
-    expect(result).toMatchObject({ outcome: 'invalid-response', response: { truncated: true } });
+    expect(result).toMatchObject({
+      outcome: 'invalid-response',
+      bodyKind: 'truncated',
+      response: { truncated: true },
+    });
     expect(result.outcome === 'invalid-response' && result.response.body.length).toBe(
       maxResponseBodyBytes,
     );

@@ -166,15 +166,27 @@ function exchange(
     }
     if (decodingFailure !== null) {
       const response = responseOf(head, body, false);
-      settle({ outcome: 'invalid-response', timings: totals, response, reason: decodingFailure });
+      settle({
+        outcome: 'invalid-response',
+        timings: totals,
+        response,
+        reason: decodingFailure,
+        bodyKind: 'undecodable',
+      });
       return;
     }
     const verdict = classifyResponseBody(body.text, truncated);
     const response = responseOf(head, body, verdict.acceptable);
     settle(
       verdict.acceptable
-        ? { outcome: 'ok', timings: totals, response }
-        : { outcome: 'invalid-response', timings: totals, response, reason: verdict.reason },
+        ? { outcome: 'ok', timings: totals, response, bodyKind: verdict.kind }
+        : {
+            outcome: 'invalid-response',
+            timings: totals,
+            response,
+            reason: verdict.reason,
+            bodyKind: verdict.kind,
+          },
     );
   };
   /** An answer that is not final (1xx), reported as it stands: the exchange cannot go on. */
