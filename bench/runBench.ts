@@ -125,6 +125,11 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 function runOrThrow(command: string, args: readonly string[]): void {
-  const result = spawnSync(command, args, { stdio: 'inherit' });
+  // Vite's module runner, which loaded this file, set NODE_ENV=development: a build inheriting
+  // it would bundle React's development build.
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }

@@ -29,6 +29,8 @@ import { createTestBenchStore, type TestBenchStore } from './store/createTestBen
 import { TestBenchServicesProvider } from './panels/webservice-test/WebServiceTools';
 import { ToolsPanel } from './workspace/ToolsPanel';
 import { WorkspaceLayout } from './workspace/WorkspaceLayout';
+import { createPreviewSession } from './preview/createPreviewSession';
+import { PreviewSessionProvider } from './preview/PreviewSessionContext';
 import { cancelTestCallsOfFlow } from './webservice-calls/useWebServiceTestCall';
 import { useWebServiceClient } from './webservice-calls/WebServiceClientContext';
 
@@ -61,18 +63,25 @@ export function FlowEditor({
   const [testBenchStore] = useState(createTestBenchStore);
   const [testBenchAutosave] = useState(() => persistTestBenches(testBenchStore, testBenches));
   useEffect(() => testBenchAutosave.start(), [testBenchAutosave]);
+  const webServices = useWebServiceClient();
+  const [previewSession] = useState(() =>
+    createPreviewSession({ flows: store, benches: testBenchStore, webServices }),
+  );
+  useEffect(() => () => previewSession.dispose(), [previewSession]);
 
   return (
     <FlowStoreProvider store={store}>
-      <ReactFlowProvider>
-        <EditorLayout
-          repository={repository}
-          autosave={autosave}
-          testBenchAutosave={testBenchAutosave}
-          testBenches={testBenches}
-          testBenchStore={testBenchStore}
-        />
-      </ReactFlowProvider>
+      <PreviewSessionProvider session={previewSession}>
+        <ReactFlowProvider>
+          <EditorLayout
+            repository={repository}
+            autosave={autosave}
+            testBenchAutosave={testBenchAutosave}
+            testBenches={testBenches}
+            testBenchStore={testBenchStore}
+          />
+        </ReactFlowProvider>
+      </PreviewSessionProvider>
     </FlowStoreProvider>
   );
 }

@@ -111,7 +111,8 @@ async function measureFlowbench(
     });
     const flowNameBox = page.getByRole('textbox', { name: 'Flow name' });
     const importedBy = performance.now() + 180_000;
-    while ((await flowNameBox.inputValue()) !== flowName) {
+    // The page may be too busy importing to answer for a while.
+    while ((await flowNameBox.inputValue({ timeout: 180_000 })) !== flowName) {
       if (performance.now() > importedBy) throw new Error(`${flowName} was not imported in time`);
       await sleep(100);
     }

@@ -12,6 +12,7 @@ import { Map as MapIcon } from 'lucide-react';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 import { useFitViewOptions, type ViewFit } from './fitViewOptions';
 import { useEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
+import { usePreviewEdgesTaken } from '../preview/PreviewSessionContext';
 import { useShallow } from 'zustand/react/shallow';
 import { addableModuleKinds } from '../domain/addableModuleKinds';
 import { isModuleKind } from '../modules/moduleDefinitions';
@@ -54,6 +55,18 @@ function useFitViewOnOpen(fitView: (options: ViewFit) => Promise<boolean>) {
   }, [flowId, nodesInitialized, fitView, fitViewOptions]);
 }
 
+/** The flow's edges, those the chat preview has taken marked `edge-taken`. */
+function useEdgesWithPreviewPath(edges: AppEdge[]): AppEdge[] {
+  const edgesTaken = usePreviewEdgesTaken();
+  return useMemo(() => {
+    if (!edgesTaken || edgesTaken.length === 0) return edges;
+    const taken = new Set(edgesTaken);
+    return edges.map((edge) =>
+      taken.has(edge.id) ? { ...edge, className: 'edge-taken', animated: false } : edge,
+    );
+  }, [edges, edgesTaken]);
+}
+
 interface FlowCanvasProps {
   /** A file dropped onto the canvas: imported as a new flow. */
   onFileDropped: (file: File) => void;
@@ -79,6 +92,7 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
     () => nodes.map(zoomedOut ? hiddenNode : withKnownSize),
     [nodes, zoomedOut],
   );
+  const shownEdges = useEdgesWithPreviewPath(edges);
   const { screenToFlowPosition, fitView } = useReactFlow<AppNode, AppEdge>();
   useFitViewOnOpen(fitView);
   const fitViewOptions = useFitViewOptions();
@@ -121,7 +135,7 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
     <div className="canvas" role="region" aria-label="Canvas">
       <ReactFlow<AppNode, AppEdge>
         nodes={canvasNodes}
-        edges={zoomedOut ? noEdges : edges}
+        edges={zoomedOut ? noEdges : shownEdges}
         onPaneClick={zoomedOut ? onPaneClick : undefined}
         onlyRenderVisibleElements
         nodeTypes={nodeTypes}

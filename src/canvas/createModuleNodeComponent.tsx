@@ -6,6 +6,7 @@ import type { AppNodeOf } from '../store/appNode';
 import { useNodeAnnotations } from '../store/nodeAnnotations';
 import { ModuleIcon, moduleColorStyle } from './ModuleIcon';
 import { countNodeRender } from './benchProbe';
+import { useIsPreviewStep } from '../preview/PreviewSessionContext';
 
 /** The canvas body of one module kind: kind, summary, variables it sets, problems, handles. */
 export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
@@ -13,6 +14,7 @@ export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
     countNodeRender(id);
     const facts = describeNode({ type: kind, data });
     const { ownName: name, problems } = useNodeAnnotations(id);
+    const isPreviewStep = useIsPreviewStep(id);
     const updateNodeInternals = useUpdateNodeInternals();
     const outputKey = facts.outputs.map((output) => output.id).join('\u0000');
     const measuredOutputKey = useRef(outputKey);
@@ -28,9 +30,10 @@ export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
     const title = name ?? facts.label;
     return (
       <div
-        className={`module-node${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}`}
+        className={`module-node${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}${isPreviewStep ? ' is-preview-step' : ''}`}
         style={moduleColorStyle(kind)}
         data-kind={kind}
+        aria-current={isPreviewStep ? 'step' : undefined}
         data-testid={`node-${id}`}
         aria-label={
           name ? `${name}, ${facts.label}: ${facts.summary}` : `${facts.label}: ${facts.summary}`

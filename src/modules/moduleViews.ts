@@ -8,17 +8,19 @@ import {
   Variable,
   Webhook,
 } from 'lucide-react';
-import type { ComponentType } from 'react';
-import { ConditionInspector } from './condition/ConditionInspector';
-import { EndInspector } from './end/EndInspector';
+import { lazy, type ComponentType } from 'react';
 import type { InspectorProps } from './InspectorProps';
-import { MessageInspector } from './message/MessageInspector';
 import type { ModuleDataByKind, ModuleKind } from './moduleDefinitions';
-import { QuestionInspector } from './question/QuestionInspector';
-import { SetVariableInspector } from './set-variable/SetVariableInspector';
-import { StartInspector } from './start/StartInspector';
-import { WebServiceInspector } from './web-service/WebServiceInspector';
 import { WebServiceTools } from '../panels/webservice-test/WebServiceTools';
+
+type Inspectors = typeof import('./inspectors');
+
+/** A kind's inspector, loaded with all the others the first time one is shown. */
+function lazyInspector<K extends ModuleKind>(
+  pick: (inspectors: Inspectors) => ComponentType<InspectorProps<ModuleDataByKind[K]>>,
+) {
+  return lazy(() => import('./inspectors').then((inspectors) => ({ default: pick(inspectors) })));
+}
 
 export interface ModuleView<Data> {
   /** The kind's icon: in the palette, on the node and in the inspector. */
@@ -35,16 +37,40 @@ export interface ModuleView<Data> {
 
 /** The React side of the module registry, one entry per kind (see `moduleDefinitions.ts`). */
 export const moduleViews: { [K in ModuleKind]: ModuleView<ModuleDataByKind[K]> } = {
-  start: { Icon: Play, color: '#2f9e44', Inspector: StartInspector },
-  message: { Icon: MessageSquareText, color: '#1c7ed6', Inspector: MessageInspector },
-  question: { Icon: MessageCircleQuestionMark, color: '#7048e8', Inspector: QuestionInspector },
-  'set-variable': { Icon: Variable, color: '#0c8599', Inspector: SetVariableInspector },
-  condition: { Icon: Split, color: '#e8590c', Inspector: ConditionInspector },
+  start: {
+    Icon: Play,
+    color: '#2f9e44',
+    Inspector: lazyInspector<'start'>((inspectors) => inspectors.StartInspector),
+  },
+  message: {
+    Icon: MessageSquareText,
+    color: '#1c7ed6',
+    Inspector: lazyInspector<'message'>((inspectors) => inspectors.MessageInspector),
+  },
+  question: {
+    Icon: MessageCircleQuestionMark,
+    color: '#7048e8',
+    Inspector: lazyInspector<'question'>((inspectors) => inspectors.QuestionInspector),
+  },
+  'set-variable': {
+    Icon: Variable,
+    color: '#0c8599',
+    Inspector: lazyInspector<'set-variable'>((inspectors) => inspectors.SetVariableInspector),
+  },
+  condition: {
+    Icon: Split,
+    color: '#e8590c',
+    Inspector: lazyInspector<'condition'>((inspectors) => inspectors.ConditionInspector),
+  },
   'web-service': {
     Icon: Webhook,
     color: '#c2255c',
-    Inspector: WebServiceInspector,
+    Inspector: lazyInspector<'web-service'>((inspectors) => inspectors.WebServiceInspector),
     tools: { title: 'Test bench', Panel: WebServiceTools },
   },
-  end: { Icon: Flag, color: '#495057', Inspector: EndInspector },
+  end: {
+    Icon: Flag,
+    color: '#495057',
+    Inspector: lazyInspector<'end'>((inspectors) => inspectors.EndInspector),
+  },
 };

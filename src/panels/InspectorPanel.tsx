@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fallbackModuleName } from '../domain/moduleDisplayName';
 import type { ModuleKind } from '../modules/moduleDefinitions';
@@ -8,6 +9,7 @@ import type { AppNode, AppNodeOf } from '../store/appNode';
 import { selectSelectedNodes } from '../store/selectSelectedNodes';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { NodeTextField } from './fields/NodeTextField';
+import { PanelLoading } from './PanelLoading';
 import { nodeNameField } from '../store/createFlowStore';
 
 function NodeInspector<K extends ModuleKind>({ node }: { node: AppNodeOf<K> }) {
@@ -64,7 +66,9 @@ export function InspectorPanel() {
           </p>
           <form className="inspector-form" onSubmit={(event) => event.preventDefault()}>
             <NodeNameField key={`${selectedNode.id}:name`} node={selectedNode} />
-            <NodeInspector key={selectedNode.id} node={selectedNode} />
+            <Suspense fallback={<PanelLoading what="the inspector" />}>
+              <NodeInspector key={selectedNode.id} node={selectedNode} />
+            </Suspense>
           </form>
         </>
       ) : (

@@ -5,7 +5,8 @@ import type { FlowState } from '../store/createFlowStore';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { selectFlowProblems } from '../store/selectFlowProblems';
 import { selectSelectedNodes } from '../store/selectSelectedNodes';
-import { useWorkspacePreferences } from './workspacePreferences';
+import { useWorkspacePreferences, type ToolsTab } from './workspacePreferences';
+import { ChatPreviewPanel } from '../preview/ChatPreviewPanel';
 
 /** The one selected module, when its kind declares tools (a WebService's test bench). */
 function selectedNodeWithTools(state: FlowState): string | null {
@@ -16,7 +17,7 @@ function selectedNodeWithTools(state: FlowState): string | null {
 
 /**
  * The tabs beside the inspector: the selected module's tools (from the registry) and the
- * flow's problems. A chat preview becomes one more tab here.
+ * flow's problems, with the chat preview between them.
  */
 export function ToolsPanel() {
   const toolsNodeId = useFlowStore(selectedNodeWithTools);
@@ -29,15 +30,20 @@ export function ToolsPanel() {
   const showToolsTab = useWorkspacePreferences((state) => state.showToolsTab);
   const id = useId();
 
-  // Selecting a module with tools opens them, as the bench always did.
+  // Selecting a module with tools opens them, as the bench always did; a chat preview under
+  // way stays in view while the author looks at modules.
   useEffect(() => {
-    if (toolsNodeId) showToolsTab('module');
+    if (toolsNodeId && useWorkspacePreferences.getState().toolsTab !== 'preview') {
+      showToolsTab('module');
+    }
   }, [toolsNodeId, showToolsTab]);
 
-  const active = tools && toolsNodeId && toolsTab === 'module' ? 'module' : 'problems';
-  const tabs = [
+  const active: ToolsTab =
+    toolsTab === 'module' ? (tools && toolsNodeId ? 'module' : 'problems') : toolsTab;
+  const tabs: { key: ToolsTab; label: string; badge: number | null }[] = [
     ...(tools ? [{ key: 'module' as const, label: tools.title, badge: null }] : []),
-    { key: 'problems' as const, label: 'Problems', badge: problemCount },
+    { key: 'preview', label: 'Preview', badge: null },
+    { key: 'problems', label: 'Problems', badge: problemCount },
   ];
 
   return (
@@ -69,6 +75,8 @@ export function ToolsPanel() {
       >
         {active === 'module' && tools && toolsNodeId ? (
           <tools.Panel nodeId={toolsNodeId} />
+        ) : active === 'preview' ? (
+          <ChatPreviewPanel />
         ) : (
           <ProblemsPanel />
         )}

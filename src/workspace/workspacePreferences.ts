@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 
-/** The tabs of the tools panel: the selected module's own tools, or the flow's problems. */
-export const toolsTabSchema = z.enum(['module', 'problems']);
+/** The tabs of the tools panel: the selected module's own tools, the chat preview, problems. */
+export const toolsTabSchema = z.enum(['module', 'preview', 'problems']);
 export type ToolsTab = z.infer<typeof toolsTabSchema>;
 
 const storedPreferencesSchema = z.object({

@@ -1,9 +1,15 @@
-import { createContext, use, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, use, type ReactNode } from 'react';
 import type { TestBenchRepository } from '../../persistence/testBenchRepository';
 import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
+import { PanelLoading } from '../PanelLoading';
 import { PersonalDataSent } from '../privacy/PersonalDataSent';
-import { WebServiceTestPanel } from './WebServiceTestPanel';
+import { PreviewUsesSelect } from '../../preview/PreviewUsesSelect';
+
+/** The test bench is fetched the first time a WebService is selected, not with the editor. */
+const WebServiceTestPanel = lazy(() =>
+  import('./WebServiceTestPanel').then((module) => ({ default: module.WebServiceTestPanel })),
+);
 
 interface TestBenchServices {
   benches: TestBenchStore;
@@ -30,13 +36,16 @@ export function WebServiceTools({ nodeId }: { nodeId: string }) {
   if (!services) throw new Error('WebServiceTools must be used inside <TestBenchServicesProvider>');
   return (
     <>
+      <PreviewUsesSelect nodeId={nodeId} benches={services.benches} />
       <PersonalDataSent nodeId={nodeId} />
-      <WebServiceTestPanel
-        key={`${flowId}/${nodeId}`}
-        nodeId={nodeId}
-        benches={services.benches}
-        repository={services.repository}
-      />
+      <Suspense fallback={<PanelLoading what="the test bench" />}>
+        <WebServiceTestPanel
+          key={`${flowId}/${nodeId}`}
+          nodeId={nodeId}
+          benches={services.benches}
+          repository={services.repository}
+        />
+      </Suspense>
     </>
   );
 }

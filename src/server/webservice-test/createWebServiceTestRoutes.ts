@@ -25,7 +25,7 @@ import {
   type CallsInFlightCaps,
 } from './createCallsInFlightLimit';
 import { createSessionTokens } from './createSessionTokens';
-import { sendWebServiceTest } from './sendWebServiceTest';
+import { createUpstreamConnections, sendWebServiceTest } from './sendWebServiceTest';
 import { admitOwnDemoEndpoints, type ResolveHostName, type TargetPolicy } from './targetPolicy';
 
 export interface WebServiceTestRoutesOptions {
@@ -48,6 +48,7 @@ export function createWebServiceTestRoutes(options: WebServiceTestRoutesOptions)
   const callsInFlight = createCallsInFlightLimit(options.callsInFlightCaps);
   const hostNames = options.extraHostNames;
   const clientAddressOf = options.clientAddressOf ?? clientAddressOfSocket;
+  const connections = createUpstreamConnections();
 
   return {
     [webServiceTestSessionPath]: {
@@ -98,13 +99,16 @@ export function createWebServiceTestRoutes(options: WebServiceTestRoutesOptions)
         response.on('close', () => {
           if (!response.writableFinished) cancelled.abort();
         });
+        const policy = admitOwnDemoEndpoints(options.policy, parsed.data.url, {
+          address: request.socket.localAddress,
+          port: request.socket.localPort,
+        });
         const result = await sendWebServiceTest(parsed.data, {
-          policy: admitOwnDemoEndpoints(options.policy, parsed.data.url, {
-            address: request.socket.localAddress,
-            port: request.socket.localPort,
-          }),
+          policy,
           resolveHostName: options.resolveHostName,
           signal: cancelled.signal,
+          // A call to this server's own demo is judged by a wider policy: it gets its own connection.
+          connections: policy === options.policy ? connections : undefined,
         }).finally(slot.release);
         if (cancelled.signal.aborted || response.destroyed) return;
         sendJson(response, 200, result);

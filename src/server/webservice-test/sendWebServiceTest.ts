@@ -1,10 +1,11 @@
 import {
+  Agent as HttpAgent,
   request as httpRequest,
   type ClientRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
 } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Transform } from 'node:stream';
 import { rootCertificates, TLSSocket } from 'node:tls';
@@ -40,6 +41,25 @@ export interface SendWebServiceTestOptions {
   signal?: AbortSignal;
   /** CA certificates (PEM) trusted besides the system's; tests sign their servers with one. */
   extraCaCertificates?: readonly string[];
+  /**
+   * Connections kept open between calls. Only for calls judged by one policy and one resolver:
+   * a kept connection was checked by the lookup when it was opened, not again when reused.
+   * Without, every call opens a fresh connection (DNS, connect and the lookup every time).
+   */
+  connections?: UpstreamConnections;
+}
+
+export interface UpstreamConnections {
+  http: HttpAgent;
+  https: HttpsAgent;
+}
+
+/** An idle connection is closed after this long: a burst of calls reuses it, none lingers. */
+const idleConnectionMs = 1000;
+
+export function createUpstreamConnections(): UpstreamConnections {
+  const options = { keepAlive: true, timeout: idleConnectionMs, scheduling: 'lifo' } as const;
+  return { http: new HttpAgent(options), https: new HttpsAgent(options) };
 }
 
 type Phase = 'connecting' | 'waiting-for-response' | 'reading-body';
@@ -64,10 +84,12 @@ function exchange(
   options: SendWebServiceTestOptions,
   resolve: (result: WebServiceTestResult) => void,
 ): void {
-  const body = Buffer.from(request.body, 'utf8');
+  const isHttps = url.protocol === 'https:';
+  // Sent as text: Node writes the head and a text body in one piece, without a Buffer copy.
+  const body = request.body;
   const headers: Record<string, string | number> = {
     'Content-Type': 'application/json',
-    'Content-Length': body.length,
+    'Content-Length': Buffer.byteLength(body, 'utf8'),
     'Accept-Encoding': 'gzip, deflate, br',
   };
   if (request.authorization !== '') headers.Authorization = request.authorization;
@@ -76,12 +98,10 @@ function exchange(
   const elapsedMs = () => Math.round((performance.now() - startedAt) * 10) / 10;
   let upstream: ClientRequest;
   try {
-    upstream = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+    upstream = (isHttps ? httpsRequest : httpRequest)(url, {
       method: 'POST',
       headers,
-      // A fresh connection every time: the timings include DNS and connect, and the policy's
-      // lookup runs for every call.
-      agent: false,
+      agent: (isHttps ? options.connections?.https : options.connections?.http) ?? false,
       lookup: createTargetLookup(options.policy, options.resolveHostName),
       ...(options.extraCaCertificates
         ? { ca: [...rootCertificates, ...options.extraCaCertificates] }
@@ -116,7 +136,7 @@ function exchange(
   };
   const timings = () => ({ totalMs: elapsedMs(), firstByteMs });
   const readBody = (): ReadBody => {
-    const bytes = Buffer.concat(chunks);
+    const bytes = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
     return { bytes, ...decodeResponseText(bytes, contentType, truncated) };
   };
   /** `keepText`: the body is JSON the platform accepts, so it travels as text whatever it costs. */
@@ -145,6 +165,16 @@ function exchange(
     // Bytes after a complete answer (more than its Content-Length) are not part of it: the
     // parser's complaint about them must not hide the answer, whose 'end' is on its way.
     if (incoming?.complete === true) return;
+    // A kept connection the upstream closed while it was idle fails at once, before any
+    // answer: the call goes again on a fresh connection (the upstream never saw it).
+    if (upstream.reusedSocket && head === null && !settled && isConnectionReset(error)) {
+      settled = true;
+      clearTimeout(deadline);
+      options.signal?.removeEventListener('abort', cancel);
+      upstream.destroy();
+      exchange(url, request, { ...options, connections: undefined }, resolve);
+      return;
+    }
     if (error instanceof TargetRefusedError) {
       settle({ outcome: 'rejected', reason: error.message });
       return;
@@ -235,6 +265,10 @@ function exchange(
   options.signal?.addEventListener('abort', cancel, { once: true });
 
   upstream.on('socket', (socket) => {
+    if (upstream.reusedSocket) {
+      phase = 'waiting-for-response';
+      return;
+    }
     socket.once(socket instanceof TLSSocket ? 'secureConnect' : 'connect', () => {
       if (phase === 'connecting') phase = 'waiting-for-response';
     });
@@ -290,7 +324,7 @@ function exchange(
       if (!response.complete) failWith(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
     });
   });
-  upstream.end(body);
+  upstream.end(body, 'utf8');
 }
 
 type ResponseHead = Pick<WebServiceTestResponse, 'status' | 'statusText' | 'headers'>;
@@ -312,6 +346,11 @@ function headOf(
     statusText: statusMessage ?? '',
     headers: envelopeHeaders(headers),
   };
+}
+
+function isConnectionReset(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  return code === 'ECONNRESET' || code === 'EPIPE';
 }
 
 function cancelledResult(totalMs: number): WebServiceTestResult {
