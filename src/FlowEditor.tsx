@@ -7,6 +7,7 @@ import { useEditorShortcuts } from './canvas/useEditorShortcuts';
 import type { FlowDocument } from './domain/flowDocumentSchema';
 import { FlowListPanel } from './panels/FlowListPanel';
 import { InspectorPanel } from './panels/InspectorPanel';
+import { ImportProgressBanner } from './panels/ImportProgressBanner';
 import { NoticeBanner } from './panels/NoticeBanner';
 import { SaveFailedBanner } from './panels/SaveFailedBanner';
 import { StaleFlowBanner } from './panels/StaleFlowBanner';
@@ -182,6 +183,9 @@ function EditorLayout({
               )
             }
           />
+        )}
+        {library.importing && (
+          <ImportProgressBanner importing={library.importing} onCancel={library.cancelImport} />
         )}
         {notice && <NoticeBanner notice={notice} onDismiss={() => setNotice(null)} />}
       </div>

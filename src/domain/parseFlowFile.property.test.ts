@@ -214,12 +214,12 @@ describe('parseFlowFile limits', () => {
     expect(!result.ok && result.errors[0]?.message).toMatch(/longer than 1,000,000 characters/);
   });
 
-  it('refuses a file over 20 MB before reading it', () => {
+  it('refuses a file over 50 MB before reading it', () => {
     const result = parseFlowFile(' '.repeat(flowFileLimits.fileChars + 1));
     expect(!result.ok && result.errors[0]?.message).toMatch(/too large/);
   });
 
-  it('refuses more than 20,000 modules', () => {
+  it('refuses more than 50,000 modules', () => {
     const nodes = Array.from({ length: flowFileLimits.nodes + 1 }, (_, index) => ({
       id: `n${index}`,
       type: 'message',
@@ -227,7 +227,7 @@ describe('parseFlowFile limits', () => {
     }));
     const result = parseFlowFile(JSON.stringify({ ...small, nodes }));
     expect(!result.ok && result.errors).toEqual([
-      { where: 'nodes', message: 'The file has 20,001 nodes; a flow may have at most 20,000' },
+      { where: 'nodes', message: 'The file has 50,001 nodes; a flow may have at most 50,000' },
     ]);
   });
 

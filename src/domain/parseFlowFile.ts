@@ -14,15 +14,18 @@ export interface FlowFileError {
 
 /**
  * What a flow file may hold, so a hostile or broken file is refused with a message instead of
- * freezing the page: far beyond any flow an author builds by hand.
+ * taking the tab down: far beyond any flow an author builds by hand, yet room for the 50,000
+ * modules a generated flow may have (parsed off the main thread, see `flowFileWorker.ts`), even
+ * exported with indentation (about 20 million characters at 50,000 modules).
  */
 export const flowFileLimits = {
-  /** Characters of the whole file (about 20 MB). */
-  fileChars: 20_000_000,
+  /** Characters of the whole file (about 50 MB). */
+  fileChars: 50_000_000,
   /** Arrays and objects inside each other; a flow needs about 6. */
   nestingDepth: 64,
-  nodes: 20_000,
-  edges: 40_000,
+  nodes: 50_000,
+  /** A module has one edge in on average; conditions have more out, so twice the modules. */
+  edges: 100_000,
   /** Characters of any one text in the file (names, texts, prompts, values, URLs, …). */
   stringChars: moduleTextMaxChars,
 } as const;

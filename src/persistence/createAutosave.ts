@@ -81,7 +81,16 @@ export function createAutosave(
   }: AutosaveOptions = {},
 ): Autosave {
   const pending = new Map<string, FlowDocumentState>();
-  const lastSavedJson = new Map<string, string>();
+  /**
+   * The state each flow was last written (or read) as. Compared by `sameFlowDocument`, which
+   * looks at object identity: serialising a flow of 50,000 modules to compare would take the
+   * page for most of a second on every change.
+   */
+  const lastSaved = new Map<string, FlowDocumentState>();
+  const isWritten = (flowId: string, state: FlowDocumentState) => {
+    const saved = lastSaved.get(flowId);
+    return saved !== undefined && sameFlowDocument(saved, state);
+  };
   const listeners = new Set<() => void>();
   let status: SaveStatus = { state: 'saved' };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -134,15 +143,13 @@ export function createAutosave(
     setStatus({ state: 'saving' });
     try {
       for (const [flowId, state] of writable) {
-        const flow = flowFromCanvas(state);
-        const json = JSON.stringify(flow);
-        if (lastSavedJson.get(flowId) !== json) {
-          const saved = await repository.saveFlow(flow);
+        if (!isWritten(flowId, state)) {
+          const saved = await repository.saveFlow(flowFromCanvas(state));
           if (!saved.ok) {
             conflicts.set(flowId, 'changed');
             continue;
           }
-          lastSavedJson.set(flowId, json);
+          lastSaved.set(flowId, state);
           onSaved?.(flowId, saved.revision);
         }
         if (pending.get(flowId) === state) pending.delete(flowId);
@@ -166,7 +173,7 @@ export function createAutosave(
   };
 
   const initial = store.getState();
-  lastSavedJson.set(initial.flowId, JSON.stringify(flowFromCanvas(initial)));
+  lastSaved.set(initial.flowId, initial);
 
   const onStoreChange = (state: FlowDocumentState, previous: FlowDocumentState) => {
     if (replacing) return;
@@ -183,7 +190,7 @@ export function createAutosave(
       // what the previous one still owes is written now.
       pending.delete(state.flowId);
       conflicts.delete(state.flowId);
-      lastSavedJson.set(state.flowId, JSON.stringify(flowFromCanvas(state)));
+      lastSaved.set(state.flowId, state);
       if (hasWritablePending() && status.state !== 'failed') void saveAll();
       else if (!running && status.state !== 'failed') setStatus(settledStatus());
       return;
@@ -212,10 +219,8 @@ export function createAutosave(
     setStatus(next);
   };
 
-  const unsavedJsonDiffers = () =>
-    [...pending].some(
-      ([flowId, state]) => lastSavedJson.get(flowId) !== JSON.stringify(flowFromCanvas(state)),
-    );
+  const pendingDiffersFromWritten = () =>
+    [...pending].some(([flowId, state]) => !isWritten(flowId, state));
 
   return {
     getStatus: () => status,
@@ -239,7 +244,7 @@ export function createAutosave(
         pending.delete(flowId);
         conflicts.delete(flowId);
       }
-      lastSavedJson.set(flow.id, JSON.stringify(flowFromCanvas(store.getState())));
+      lastSaved.set(flow.id, store.getState());
       settle();
     },
     markStale: (flowId, reason) => {
@@ -250,7 +255,7 @@ export function createAutosave(
     forgetFlow: (flowId) => {
       pending.delete(flowId);
       conflicts.delete(flowId);
-      lastSavedJson.delete(flowId);
+      lastSaved.delete(flowId);
       settle();
     },
     isStale: (flowId) => conflicts.has(flowId),
@@ -258,7 +263,7 @@ export function createAutosave(
       const state = pending.get(flowId);
       return state ? flowFromCanvas(state) : null;
     },
-    hasUnsavedChanges: () => running !== null || unsavedJsonDiffers(),
+    hasUnsavedChanges: () => running !== null || pendingDiffersFromWritten(),
     start: () => {
       const unsubscribe = store.subscribe(onStoreChange);
       return () => {

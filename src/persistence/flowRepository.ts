@@ -2,11 +2,18 @@ import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import {
   defaultDatabaseName,
+  flowChunkKeysOf,
   testBenchKeysOfFlow,
   openFlowbenchDatabase,
   type FlowbenchDatabase,
 } from './flowbenchDatabase';
-import { flowDocumentSchema, type FlowDocument } from '../domain/flowDocumentSchema';
+import {
+  findGraphIssues,
+  flowDocumentSchema,
+  flowEdgeSchema,
+  type FlowDocument,
+} from '../domain/flowDocumentSchema';
+import { flowNodeSchema } from '../modules/moduleDefinitions';
 
 export interface FlowSummary {
   id: string;
@@ -31,6 +38,10 @@ export type SaveFlowResult =
  * of each flow, and `saveFlow` writes only on top of that revision (compare-and-set in one
  * transaction). A flow this tab never read may only be created, not overwritten; a flow deleted
  * meanwhile may be written again, so nothing typed is lost.
+ *
+ * Nodes and edges are stored in chunks (`flowChunks`), written and read one after the other in
+ * that same transaction: each chunk is copied in a task of its own, so saving or opening a flow
+ * of 50,000 modules never holds the page for long, and listing flows reads no nodes at all.
  */
 export interface FlowRepository {
   listFlows: () => Promise<FlowSummary[]>;
@@ -46,7 +57,30 @@ const storedFlowSchema = z.object({
   name: z.string(),
   updatedAt: z.number(),
   flow: z.unknown(),
+  /** How many `flowChunks` hold the nodes and edges; absent in records from before chunks. */
+  chunkCount: z.int().min(0).optional(),
 });
+
+const storedChunkSchema = z.object({
+  nodes: z.array(flowNodeSchema),
+  edges: z.array(flowEdgeSchema),
+});
+
+/** Modules and edges per stored chunk: each is copied in a task well under 50 ms. */
+const nodesPerChunk = 2000;
+const edgesPerChunk = 5000;
+
+function chunksOf(flow: FlowDocument): { nodes: unknown[]; edges: unknown[] }[] {
+  const count = Math.max(
+    1,
+    Math.ceil(flow.nodes.length / nodesPerChunk),
+    Math.ceil(flow.edges.length / edgesPerChunk),
+  );
+  return Array.from({ length: count }, (_, index) => ({
+    nodes: flow.nodes.slice(index * nodesPerChunk, (index + 1) * nodesPerChunk),
+    edges: flow.edges.slice(index * edgesPerChunk, (index + 1) * edgesPerChunk),
+  }));
+}
 
 const storedRevisionSchema = z.object({ revision: z.int().min(0) });
 
@@ -79,24 +113,54 @@ export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName
     },
 
     loadFlow: async (id) => {
-      const record = await (await open()).get('flows', id);
+      const transaction = (await open()).transaction(['flows', 'flowChunks'], 'readonly');
+      const record: unknown = await transaction.objectStore('flows').get(id);
       if (record === undefined) return { ok: false, reason: 'missing' };
       const stored = storedFlowSchema.safeParse(record);
       if (!stored.success) {
         return { ok: false, reason: 'damaged', message: z.prettifyError(stored.error) };
       }
+      // A chunked record holds the document without its nodes and edges, which follow apart.
       const parsed = flowDocumentSchema.safeParse(stored.data.flow);
       if (!parsed.success) {
         return { ok: false, reason: 'damaged', message: z.prettifyError(parsed.error) };
       }
+      let flow = parsed.data;
+      const { chunkCount } = stored.data;
+      if (chunkCount !== undefined) {
+        const nodes: FlowDocument['nodes'] = [];
+        const edges: FlowDocument['edges'] = [];
+        for (let index = 0; index < chunkCount; index += 1) {
+          const chunk = storedChunkSchema.safeParse(
+            await transaction.objectStore('flowChunks').get([id, index]),
+          );
+          if (!chunk.success) {
+            const problem = z.prettifyError(chunk.error);
+            return { ok: false, reason: 'damaged', message: `Part ${index + 1}: ${problem}` };
+          }
+          nodes.push(...chunk.data.nodes);
+          edges.push(...chunk.data.edges);
+        }
+        const issues = findGraphIssues(
+          nodes.map((node) => ({ id: node.id, node })),
+          edges,
+        );
+        if (issues.length > 0) {
+          const messages = issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+          return { ok: false, reason: 'damaged', message: messages.join('\n') };
+        }
+        flow = { ...flow, nodes, edges };
+      }
       const revision = revisionOf(record);
       revisionsSeen.set(id, revision);
-      return { ok: true, flow: parsed.data, revision };
+      return { ok: true, flow, revision };
     },
 
     saveFlow: async (flow) => {
-      const transaction = (await open()).transaction('flows', 'readwrite');
-      const stored: unknown = await transaction.store.get(flow.id);
+      const transaction = (await open()).transaction(['flows', 'flowChunks'], 'readwrite');
+      const flows = transaction.objectStore('flows');
+      const flowChunks = transaction.objectStore('flowChunks');
+      const stored: unknown = await flows.get(flow.id);
       const storedRevision = stored === undefined ? null : revisionOf(stored);
       const seen = revisionsSeen.get(flow.id);
       if (storedRevision !== null && storedRevision !== seen) {
@@ -104,27 +168,40 @@ export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName
         return { ok: false, reason: 'conflict', storedRevision };
       }
       const revision = Math.max(storedRevision ?? 0, seen ?? 0) + 1;
-      await Promise.all([
-        transaction.store.put({
+      const chunks = chunksOf(flow);
+      try {
+        await flowChunks.delete(flowChunkKeysOf(flow.id));
+        // One chunk after the other: each is copied when the previous one is written.
+        for (const [index, chunk] of chunks.entries()) {
+          await flowChunks.put({ flowId: flow.id, index, ...chunk });
+        }
+        await flows.put({
           id: flow.id,
           name: flow.name,
           updatedAt: Date.now(),
           revision,
-          flow,
-        }),
-        transaction.done,
-      ]);
+          flow: { ...flow, nodes: [], edges: [] },
+          chunkCount: chunks.length,
+        });
+      } catch (error) {
+        // Chunks written so far would otherwise be committed over the stored version.
+        transaction.done.catch(() => undefined);
+        transaction.abort();
+        throw error;
+      }
+      await transaction.done;
       revisionsSeen.set(flow.id, revision);
       return { ok: true, revision };
     },
 
     deleteFlow: async (id) => {
       const transaction = (await open()).transaction(
-        ['flows', 'testBenches', 'testHistories'],
+        ['flows', 'flowChunks', 'testBenches', 'testHistories'],
         'readwrite',
       );
       await Promise.all([
         transaction.objectStore('flows').delete(id),
+        transaction.objectStore('flowChunks').delete(flowChunkKeysOf(id)),
         transaction.objectStore('testBenches').delete(testBenchKeysOfFlow(id)),
         transaction.objectStore('testHistories').delete(testBenchKeysOfFlow(id)),
         transaction.done,

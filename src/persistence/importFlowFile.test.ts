@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoFlow, createEmptyFlow } from '../domain/createFlows';
 import { currentSchemaVersion, type FlowDocument } from '../domain/flowDocumentSchema';
 import { flowFileLimits } from '../domain/parseFlowFile';
+import { readFlowFile } from '../domain/readFlowFile';
 import { createFlowStore, type FlowStore } from '../store/createFlowStore';
+import { selectFlowProblems } from '../store/selectFlowProblems';
 import { createAutosave } from './createAutosave';
 import { createIndexedDbFlowRepository, type FlowRepository } from './flowRepository';
 import { importFlowFile } from './importFlowFile';
@@ -58,6 +60,7 @@ function documentOf(store: FlowStore) {
 
 const demo = createDemoFlow('http://127.0.0.1:4173');
 const fileText = (flow: object) => JSON.stringify(flow);
+const readFileText = (flow: object) => readFlowFile(fileText(flow));
 const withNode = (flow: FlowDocument, node: object) => ({ ...flow, nodes: [...flow.nodes, node] });
 
 describe('importFlowFile', () => {
@@ -100,7 +103,7 @@ describe('importFlowFile', () => {
     const before = documentOf(store);
     const listedBefore = await repository.listFlows();
 
-    const imported = await importFlowFile(text, { repository, store, autosave });
+    const imported = await importFlowFile(readFlowFile(text), { repository, store, autosave });
 
     if (imported.ok || imported.reason !== 'invalid-file') throw new Error('expected a refusal');
     expect(imported.errors.map((error) => error.message).join('\n')).toMatch(why);
@@ -114,7 +117,7 @@ describe('importFlowFile', () => {
   it('stores a good file as a new flow, named apart from the kept ones, and opens it', async () => {
     const { repository, writes, store, autosave, open } = await editorWithOpenFlow();
 
-    const imported = await importFlowFile(fileText({ ...demo, name: 'Survey' }), {
+    const imported = await importFlowFile(readFileText({ ...demo, name: 'Survey' }), {
       repository,
       store,
       autosave,
@@ -140,7 +143,7 @@ describe('importFlowFile', () => {
     const { repository, store, autosave, open } = await editorWithOpenFlow();
     await autosave.flush();
 
-    const imported = await importFlowFile(fileText({ ...demo, id: open.id }), {
+    const imported = await importFlowFile(readFileText({ ...demo, id: open.id }), {
       repository,
       store,
       autosave,
@@ -151,5 +154,47 @@ describe('importFlowFile', () => {
     expect(await repository.listFlows()).toHaveLength(2);
     const stored = await repository.loadFlow(open.id);
     expect(stored.ok && stored.flow.name).toBe('Survey');
+  });
+
+  it('cancelled once the file is read, writes nothing and leaves the open flow', async () => {
+    const { repository, writes, store, autosave } = await editorWithOpenFlow();
+    const before = documentOf(store);
+    const cancel = new AbortController();
+    const read = Promise.resolve(readFileText(demo)).then((result) => {
+      cancel.abort();
+      return result;
+    });
+
+    const imported = await importFlowFile(read, {
+      repository,
+      store,
+      autosave,
+      signal: cancel.signal,
+    });
+
+    expect(imported).toEqual({ ok: false, reason: 'cancelled' });
+    expect(documentOf(store)).toEqual(before);
+    expect(writes).toEqual([]);
+  });
+
+  it("takes the file's problems as found while reading it, for the flow it opens", async () => {
+    const { repository, store, autosave } = await editorWithOpenFlow();
+    const withoutStart = { ...demo, nodes: demo.nodes.slice(1), edges: demo.edges.slice(1) };
+    const read = readFileText(withoutStart);
+    if (!read.ok) throw new Error('the file should parse');
+    const marked = {
+      ...read,
+      problems: [{ key: 'k', nodeId: null, nodeName: null, message: 'From the reader' }],
+    };
+
+    await importFlowFile(marked, { repository, store, autosave });
+
+    expect(selectFlowProblems(store.getState()).map((problem) => problem.message)).toEqual([
+      'From the reader',
+    ]);
+    store.getState().addNode('end', { x: 0, y: 900 });
+    expect(selectFlowProblems(store.getState()).map((problem) => problem.message)).toContain(
+      'The flow has no Start module',
+    );
   });
 });

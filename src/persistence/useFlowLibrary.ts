@@ -7,7 +7,10 @@ import { uniqueFlowName } from '../domain/uniqueFlowName';
 import type { FlowStore } from '../store/createFlowStore';
 import type { FlowRepository } from './flowRepository';
 import type { Autosave } from './createAutosave';
+import { useRef, useState } from 'react';
 import { importFlowFile } from './importFlowFile';
+import { importProgress, type ImportProgress } from './importProgress';
+import { readFlowFileInWorker } from './readFlowFileInWorker';
 
 export const flowsQueryKey = ['flows'] as const;
 
@@ -18,6 +21,12 @@ export interface Notice {
   /** `info` tells rather than warns; `tidy-up` offers the Tidy up button. */
   tone?: 'error' | 'info';
   action?: 'tidy-up';
+}
+
+/** An import under way: which file, and how far it is. */
+export interface ImportInProgress {
+  fileName: string;
+  progress: ImportProgress;
 }
 
 export class NoticeError extends Error {
@@ -153,44 +162,88 @@ export function useFlowLibrary(
     onSettled: refreshList,
   });
 
+  const [importing, setImporting] = useState<ImportInProgress | null>(null);
+  const importCancel = useRef<AbortController | null>(null);
+
   const importFlow = useMutation({
     /** Resolves to a notice to show when the imported modules overlap (offering Tidy up). */
     mutationFn: async (file: File): Promise<Notice | null> => {
+      const refused = (details: string[]) =>
+        new NoticeError({
+          title: `Couldn't import ${file.name}; the open flow is unchanged`,
+          details,
+        });
       // A character takes at most four bytes in UTF-8, so a file beyond four bytes per allowed
       // character holds too many: refuse it before reading it whole could take the tab down.
       if (file.size > flowFileLimits.fileChars * 4) {
-        throw new NoticeError({
-          title: `Couldn't import ${file.name}; the open flow is unchanged`,
-          details: [
-            `The file is too large (${file.size.toLocaleString('en')} bytes); a flow file may have at most ${flowFileLimits.fileChars.toLocaleString('en')} characters`,
-          ],
-        });
+        throw refused([
+          `The file is too large (${file.size.toLocaleString('en')} bytes); a flow file may have at most ${flowFileLimits.fileChars.toLocaleString('en')} characters`,
+        ]);
       }
-      const imported = await importFlowFile(await file.text(), { repository, store, autosave });
-      if (!imported.ok) {
-        throw new NoticeError(
-          imported.reason === 'invalid-file'
-            ? {
-                title: `Couldn't import ${file.name}; the open flow is unchanged`,
-                details: describeFileErrors(imported.errors),
-              }
-            : changedInAnotherTab(imported.flow),
+      // A second import replaces one still running.
+      importCancel.current?.abort();
+      const cancel = new AbortController();
+      importCancel.current = cancel;
+      const onProgress = (progress: ImportProgress) => {
+        if (!cancel.signal.aborted) setImporting({ fileName: file.name, progress });
+      };
+      onProgress(importProgress('reading'));
+      try {
+        const read = readFlowFileInWorker(file, { signal: cancel.signal, onProgress }).catch(
+          (error: unknown) => {
+            throw refused([error instanceof Error ? error.message : String(error)]);
+          },
         );
+        const imported = await importFlowFile(read, {
+          repository,
+          store,
+          autosave,
+          signal: cancel.signal,
+          onProgress,
+        });
+        if (!imported.ok) {
+          if (imported.reason === 'cancelled') return null;
+          throw imported.reason === 'invalid-file'
+            ? refused(describeFileErrors(imported.errors))
+            : new NoticeError(changedInAnotherTab(imported.flow));
+        }
+        const { flow } = imported;
+        return imported.modulesOverlap
+          ? {
+              title: `Some modules of ${flow.name} lie on top of each other`,
+              details: ['Tidy up lays the flow out top to bottom; Undo puts them back.'],
+              tone: 'info',
+              action: 'tidy-up',
+            }
+          : null;
+      } finally {
+        if (importCancel.current === cancel) {
+          importCancel.current = null;
+          setImporting(null);
+        }
       }
-      const { flow } = imported;
-      return imported.modulesOverlap
-        ? {
-            title: `Some modules of ${flow.name} lie on top of each other`,
-            details: ['Tidy up lays the flow out top to bottom; Undo puts them back.'],
-            tone: 'info',
-            action: 'tidy-up',
-          }
-        : null;
     },
     onSettled: refreshList,
   });
 
-  return { flows, openFlow, createFlow, renameFlow, duplicateFlow, deleteFlow, importFlow };
+  /** Stops the running import; it can only be stopped while nothing is stored yet. */
+  const cancelImport = () => {
+    importCancel.current?.abort();
+    importCancel.current = null;
+    setImporting(null);
+  };
+
+  return {
+    flows,
+    openFlow,
+    createFlow,
+    renameFlow,
+    duplicateFlow,
+    deleteFlow,
+    importFlow,
+    importing,
+    cancelImport,
+  };
 }
 
 export type FlowLibrary = ReturnType<typeof useFlowLibrary>;

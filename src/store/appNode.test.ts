@@ -82,4 +82,27 @@ describe('flowFromCanvas', () => {
 
     expect(written.edges.every((edge) => edge.sourceHandle === 'out')).toBe(true);
   });
+
+  it('writes moves, renames and edits made after a first write, and still refuses a broken graph', () => {
+    const store = createFlowStore(demo());
+    flowFromCanvas(store.getState());
+    store.getState().applyLayout(new Map([['welcome', { x: 42, y: 4242 }]]));
+    store.getState().renameNode('welcome', 'Hello there');
+    store.getState().updateNodeData('ask-email', 'question', { prompt: 'Mail?' });
+
+    const flow = flowFromCanvas(store.getState());
+
+    expect(flow.nodes.find((node) => node.id === 'welcome')).toMatchObject({
+      name: 'Hello there',
+      position: { x: 42, y: 4242 },
+    });
+    expect(flow.nodes.find((node) => node.id === 'ask-email')?.data).toMatchObject({
+      prompt: 'Mail?',
+    });
+    const state = store.getState();
+    const danglingEdge = { id: 'dangling', source: 'welcome', sourceHandle: 'out', target: 'gone' };
+    expect(() => flowFromCanvas({ ...state, edges: [...state.edges, danglingEdge] })).toThrow(
+      /which does not exist/,
+    );
+  });
 });

@@ -1,0 +1,63 @@
+import { createLargeFlow } from '../bench/createLargeFlow';
+import { expect, test } from './support/test';
+
+/** Modules of the file that is imported to the end (the canceled one is larger). */
+const largeModuleCount = 2_000;
+
+function flowFile(moduleCount: number, name: string) {
+  return {
+    name: 'large.flow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...createLargeFlow(moduleCount), name })),
+  };
+}
+
+test('a large file imports with its progress shown and ends open and stored', async ({
+  flowbench,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const progress = page.getByRole('progressbar', { name: 'Importing flow' });
+
+  await page.getByLabel('Import flow').setInputFiles(flowFile(largeModuleCount, 'Large flow'));
+
+  await expect(progress).toBeVisible();
+  await expect(page.getByText('Importing large.flow.json')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Flow name' })).toHaveValue('Large flow', {
+    timeout: 60_000,
+  });
+  await expect(progress).toHaveCount(0);
+  await expect(flowbench.flows.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await flowbench.waitUntilSaved();
+
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Flow name' })).toHaveValue('Large flow', {
+    timeout: 60_000,
+  });
+  await expect(flowbench.flows.getByRole('listitem')).toHaveCount(2);
+});
+
+test('while a large file is read the page stays usable, and cancelling leaves the open flow', async ({
+  flowbench,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const progress = page.getByRole('progressbar', { name: 'Importing flow' });
+
+  await page.getByLabel('Import flow').setInputFiles(flowFile(50_000, 'Fifty thousand'));
+  await expect(progress).toBeVisible();
+  // Editing goes on while the file is checked in the background.
+  await flowbench.selectNode('welcome');
+  await flowbench.inspector.getByLabel('Text').fill('Edited while importing');
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Flow name' })).toHaveValue(
+    'NPS survey with CRM lookup',
+  );
+  await expect(flowbench.node('welcome')).toContainText('Edited while importing');
+  await expect(flowbench.flows.getByRole('listitem')).toHaveCount(1);
+  await flowbench.waitUntilSaved();
+  await expect(flowbench.flows.getByRole('listitem')).toHaveCount(1);
+});
