@@ -44,8 +44,6 @@ export interface FlowProblems {
   problems: FlowProblem[];
   /** Messages by node id; a node without problems is absent. */
   byNode: ReadonlyMap<string, readonly string[]>;
-  /** The upstream analysis the problems came from, for other readers of the same flow. */
-  upstream: UpstreamVariables;
 }
 
 /**
@@ -162,7 +160,6 @@ export function createFlowProblemFinder() {
     last = {
       problems: withUniqueKeys([...startProblems, ...problems, ...budget, ...privacy]),
       byNode,
-      upstream: shape.upstream,
     };
     return last;
   };

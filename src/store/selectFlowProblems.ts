@@ -4,6 +4,7 @@ import {
   type FlowProblem,
   type FlowProblems,
 } from '../domain/findFlowProblems';
+import { sameConnections } from './appNode';
 import type { FlowDocumentState, InvalidFields } from './createFlowStore';
 
 /** What problems are computed from: the document and the inspector's invalid drafts. */
@@ -45,7 +46,11 @@ export function selectProblemsIndex(state: ProblemInputs): FlowProblems {
   ) {
     return cachedProblems;
   }
-  cachedProblems = findProblems(state, fieldProblemsOf(state.invalidFields));
+  cachedProblems =
+    remembered && sameDocument(remembered.inputs, state)
+      ? remembered.problems
+      : findProblems(state, fieldProblemsOf(state.invalidFields));
+  remembered = null;
   cachedInputs = {
     nodes: state.nodes,
     edges: state.edges,
@@ -65,4 +70,38 @@ const noProblems: readonly string[] = [];
 /** One module's problem messages. */
 export function selectNodeProblems(state: ProblemInputs, nodeId: string): readonly string[] {
   return selectProblemsIndex(state).byNode.get(nodeId) ?? noProblems;
+}
+
+let remembered: { inputs: ProblemInputs; problems: FlowProblems } | null = null;
+
+/** The same modules (names, configurations), connections and settings, without drafts. */
+function sameDocument(a: ProblemInputs, b: ProblemInputs): boolean {
+  return (
+    a.nodes.length === b.nodes.length &&
+    Object.keys(b.invalidFields).length === 0 &&
+    a.settings === b.settings &&
+    sameConnections(a.edges, b.edges) &&
+    a.nodes.every((node, index) => {
+      const other = b.nodes[index];
+      return (
+        other !== undefined &&
+        node.id === other.id &&
+        node.name === other.name &&
+        node.data === other.data
+      );
+    })
+  );
+}
+
+/**
+ * Takes the problems of a document found elsewhere (an import's worker) as those of any state
+ * with the same configurations and connections, so the page does not compute them again.
+ */
+export function rememberFlowProblems(state: ProblemInputs, problems: FlowProblem[]): void {
+  const byNode = new Map<string, string[]>();
+  for (const problem of problems) {
+    if (problem.nodeId === null) continue;
+    byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.message]);
+  }
+  remembered = { inputs: state, problems: { problems, byNode } };
 }
