@@ -117,6 +117,7 @@ export function createLargeFlow(moduleCount: number): FlowDocument {
           authorization: 'Bearer {{api_token}}',
           useRequestQueue: step % 14 === 0,
           expectedVariables: [`crm_status_${step}`, `crm_tier_${step}`],
+          requiredVariables: [],
         },
       });
     } else if (step % 5 === 0) {

@@ -146,11 +146,13 @@ function EditorLayout({
 
   return (
     <div className="app">
-      <Toolbar
-        saveStatus={saveStatus}
-        onImportFile={importFile}
-        onExportFailed={(message) => setNotice({ title: 'Export failed', details: [message] })}
-      />
+      <TestBenchServicesProvider services={testBenchServices}>
+        <Toolbar
+          saveStatus={saveStatus}
+          onImportFile={importFile}
+          onExportFailed={(message) => setNotice({ title: 'Export failed', details: [message] })}
+        />
+      </TestBenchServicesProvider>
       <div className="banners">
         {saveFailure?.state === 'failed' && (
           <SaveFailedBanner

@@ -27,8 +27,9 @@ export const test = base.extend<{
   testBench: async ({ page }, use) => {
     await use(new WebServiceTestBench(page));
   },
-  chatPreview: async ({ page }, use) => {
-    await use(new ChatPreview(page));
+  // Needs the editor open, as every use of the preview does.
+  chatPreview: async ({ flowbench }, use) => {
+    await use(new ChatPreview(flowbench.page));
   },
 });
 

@@ -75,6 +75,7 @@ export function createDemoFlow(appOrigin: string): FlowDocument {
           authorization: '',
           useRequestQueue: false,
           expectedVariables: ['firstname', 'lastname', 'customer_tier'],
+          requiredVariables: ['email'],
         },
       },
       {

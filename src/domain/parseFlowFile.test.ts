@@ -74,7 +74,13 @@ describe('parseFlowFile', () => {
         { prompt: 'Your name?', variable: '', inputType: 'text', options: [], personalData: false },
         { assignments: [{ id: anAssignmentId, variable: '', value: '', personalData: false }] },
         { rules: [] },
-        { url: '', authorization: '', useRequestQueue: false, expectedVariables: [] },
+        {
+          url: '',
+          authorization: '',
+          useRequestQueue: false,
+          expectedVariables: [],
+          requiredVariables: [],
+        },
         { text: '' },
         {},
       ]);

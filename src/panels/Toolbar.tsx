@@ -2,8 +2,10 @@ import { useRef } from 'react';
 import { flowNameSchema } from '../domain/flowDocumentSchema';
 import { flowFromCanvas } from '../store/appNode';
 import { useFlowStore, useFlowStoreApi, useUndoAvailability } from '../store/FlowStoreContext';
+import { downloadFile, safeFileName } from './downloadFile';
 import { TextField } from './fields/TextField';
 import { FindModuleBox } from './FindModuleBox';
+import { EndpointToolbarActions } from './endpoint-tools/EndpointToolbarActions';
 import { PrivacyReportButton } from './privacy/PrivacyReportDialog';
 import { useTidyUp } from '../canvas/useTidyUp';
 import { CircleAlert, Redo2, Undo2 } from 'lucide-react';
@@ -13,18 +15,7 @@ import type { SaveStatus } from '../persistence/createAutosave';
 
 /** `<name>.flow.json`, with characters file systems dislike replaced. */
 export function exportFileName(name: string): string {
-  const printable = [...name].map((char) => (char < ' ' ? '-' : char)).join('');
-  const safe = printable.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'flow';
-  return `${safe}.flow.json`;
-}
-
-function downloadText(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return `${safeFileName(name)}.flow.json`;
 }
 
 const saveStatusText: Record<SaveStatus['state'], string> = {
@@ -67,7 +58,7 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
     }
     try {
       const flow = flowFromCanvas(store.getState());
-      downloadText(exportFileName(flow.name), `${JSON.stringify(flow, null, 2)}\n`);
+      downloadFile(exportFileName(flow.name), `${JSON.stringify(flow, null, 2)}\n`);
     } catch (error) {
       onExportFailed(error instanceof Error ? error.message : String(error));
     }
@@ -123,6 +114,7 @@ export function Toolbar({ saveStatus, onImportFile, onExportFailed }: ToolbarPro
         <button type="button" onClick={exportFlow}>
           Export flow
         </button>
+        <EndpointToolbarActions onExportFailed={onExportFailed} />
         <label className="file-button">
           Import flow
           <input

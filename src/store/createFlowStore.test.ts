@@ -122,6 +122,7 @@ describe('createFlowStore', () => {
         authorization: '',
         useRequestQueue: false,
         expectedVariables: [],
+        requiredVariables: [],
       });
       expect(selectedIds(store)).toEqual([id]);
     });

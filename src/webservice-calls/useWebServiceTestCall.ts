@@ -1,4 +1,5 @@
 import {
+  MutationObserver,
   useMutation,
   useMutationState,
   useQueryClient,
@@ -114,6 +115,26 @@ async function sendTestCall(
     history: [run, ...bench.history].slice(0, testHistoryLimit),
   }));
   return run;
+}
+
+/**
+ * Sends a node's test call from outside its panel (Check all endpoints) as the same mutation the
+ * panel would start, so the node's bench shows it waiting and can cancel it. Null when the node
+ * has a call under way already.
+ */
+export function sendNodeTestCall(
+  queryClient: QueryClient,
+  to: { client: WebServiceClient; benches: TestBenchStore; flowId: string; nodeId: string },
+  input: TestCallInput,
+): { result: Promise<TestRun>; cancel: () => void } | null {
+  const mutationKey = testCallKey(to.flowId, to.nodeId);
+  if (queryClient.isMutating({ mutationKey, exact: true }) > 0) return null;
+  const callId = callIdOf(mutationKey);
+  const call = new MutationObserver(queryClient, {
+    mutationKey,
+    mutationFn: (variables: TestCallInput) => sendTestCall(variables, { ...to, callId }),
+  });
+  return { result: call.mutate(input), cancel: () => to.client.cancel(callId) };
 }
 
 /** Stops every test call of a flow (it was deleted), so none writes a run for it afterwards. */

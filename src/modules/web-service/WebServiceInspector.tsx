@@ -4,10 +4,13 @@ import { NodeTextField } from '../../panels/fields/NodeTextField';
 import type { InspectorProps } from '../InspectorProps';
 import { webServiceDataSchema, type WebServiceData } from './webServiceModule';
 
-const expectedVariablesTextSchema = z
-  .string()
-  .transform((text) => text.split(/[\s,]+/).filter(Boolean))
-  .pipe(webServiceDataSchema.shape.expectedVariables.unwrap());
+const variableListText = z.string().transform((text) => text.split(/[\s,]+/).filter(Boolean));
+const expectedVariablesTextSchema = variableListText.pipe(
+  webServiceDataSchema.shape.expectedVariables.unwrap(),
+);
+const requiredVariablesTextSchema = variableListText.pipe(
+  webServiceDataSchema.shape.requiredVariables.unwrap(),
+);
 
 export function WebServiceInspector({ nodeId, data, update }: InspectorProps<WebServiceData>) {
   return (
@@ -54,6 +57,17 @@ export function WebServiceInspector({ nodeId, data, update }: InspectorProps<Web
         onValid={(expectedVariables) => update({ expectedVariables }, 'expectedVariables')}
         placeholder="firstname, customer_tier"
         hint="Variables your endpoint returns in data.variables; later modules may use them."
+      />
+      <NodeTextField
+        nodeId={nodeId}
+        field="requiredVariables"
+        label="Required variables"
+        value={data.requiredVariables.join(', ')}
+        schema={requiredVariablesTextSchema}
+        format={(names) => names.join(', ')}
+        onValid={(requiredVariables) => update({ requiredVariables }, 'requiredVariables')}
+        placeholder="email"
+        hint="Variables your endpoint cannot work without: a generated endpoint answers 400 naming the one missing."
       />
     </>
   );

@@ -12,20 +12,27 @@ export const webServiceUrlSchema = z.union(
   { error: urlMessage },
 );
 
+/** A list of variable names where each name may appear once, with the duplicates named. */
+const variableNameListSchema = z
+  .array(variableNameSchema)
+  .refine((names) => new Set(names).size === names.length, {
+    error: (issue) => {
+      const names = Array.isArray(issue.input) ? issue.input : [];
+      const twice = names.filter((name, index) => names.indexOf(name) !== index);
+      return `Listed twice: ${[...new Set(twice)].join(', ')}`;
+    },
+  });
+
 export const webServiceDataSchema = z.object({
   url: webServiceUrlSchema.default(''),
   authorization: moduleTextSchema.default(''),
   useRequestQueue: z.boolean().default(false),
-  expectedVariables: z
-    .array(variableNameSchema)
-    .default([])
-    .refine((names) => new Set(names).size === names.length, {
-      error: (issue) => {
-        const names = Array.isArray(issue.input) ? issue.input : [];
-        const twice = names.filter((name, index) => names.indexOf(name) !== index);
-        return `Listed twice: ${[...new Set(twice)].join(', ')}`;
-      },
-    }),
+  expectedVariables: variableNameListSchema.default([]),
+  /**
+   * Variables the endpoint cannot work without: a generated endpoint answers 400 naming the
+   * first one missing. Only the author's statement; the platform itself knows no such thing.
+   */
+  requiredVariables: variableNameListSchema.default([]),
 });
 export type WebServiceData = z.output<typeof webServiceDataSchema>;
 

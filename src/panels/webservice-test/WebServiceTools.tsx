@@ -2,6 +2,7 @@ import { createContext, lazy, Suspense, use, type ReactNode } from 'react';
 import type { TestBenchRepository } from '../../persistence/testBenchRepository';
 import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore } from '../../store/FlowStoreContext';
+import { EndpointActions } from '../endpoint-tools/EndpointActions';
 import { PanelLoading } from '../PanelLoading';
 import { PersonalDataSent } from '../privacy/PersonalDataSent';
 import { PreviewUsesSelect } from '../../preview/PreviewUsesSelect';
@@ -29,13 +30,23 @@ export function TestBenchServicesProvider({
   return <TestBenchServicesContext value={services}>{children}</TestBenchServicesContext>;
 }
 
-/** The WebService module's tools: what personal data it sends, and its test bench (one per flow and node). */
-export function WebServiceTools({ nodeId }: { nodeId: string }) {
+/** The session's test benches: their store and where they are kept. */
+export function useTestBenchServices(): TestBenchServices {
   const services = use(TestBenchServicesContext);
+  if (!services) throw new Error('Test benches are only known inside <TestBenchServicesProvider>');
+  return services;
+}
+
+/**
+ * The WebService module's tools: its endpoint tools, what personal data it sends, and its test
+ * bench (one per flow and node).
+ */
+export function WebServiceTools({ nodeId }: { nodeId: string }) {
+  const services = useTestBenchServices();
   const flowId = useFlowStore((state) => state.flowId);
-  if (!services) throw new Error('WebServiceTools must be used inside <TestBenchServicesProvider>');
   return (
     <>
+      <EndpointActions nodeId={nodeId} />
       <PreviewUsesSelect nodeId={nodeId} benches={services.benches} />
       <PersonalDataSent nodeId={nodeId} />
       <Suspense fallback={<PanelLoading what="the test bench" />}>
