@@ -2,33 +2,47 @@ import {
   Background,
   ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   type IsValidConnection,
 } from '@xyflow/react';
 import { Map as MapIcon } from 'lucide-react';
-import { moduleViews } from '../modules/moduleViews';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 import { useFitViewOptions, type ViewFit } from './fitViewOptions';
-import { useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
 import { usePreviewEdgesTaken } from '../preview/PreviewSessionContext';
 import { useShallow } from 'zustand/react/shallow';
 import { addableModuleKinds } from '../domain/addableModuleKinds';
 import { isModuleKind } from '../modules/moduleDefinitions';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStore } from '../store/FlowStoreContext';
-import { defaultNodeSize } from './defaultNodeSize';
+import { defaultModuleSize } from '../domain/moduleBoxes';
 import { nodeTypes } from './nodeTypes';
 import { paletteDragType } from './paletteDragType';
+import { FlowMiniMap } from './FlowMiniMap';
+import { moduleAt, overviewZoom } from './flowOverview';
+import { OverviewLayer } from './OverviewLayer';
+import { withKnownSize } from './withKnownSize';
 
-const miniMapNodeColor = (node: AppNode) => moduleViews[node.type].color;
+const noEdges: AppEdge[] = [];
+const hiddenNodes = new WeakMap<AppNode, AppNode>();
+
+/** A module React Flow keeps (for fitting the view, selection) but does not draw. */
+function hiddenNode(node: AppNode): AppNode {
+  let hidden = hiddenNodes.get(node);
+  if (!hidden) {
+    hidden = { ...withKnownSize(node), hidden: true };
+    hiddenNodes.set(node, hidden);
+  }
+  return hidden;
+}
 
 const isValidConnection: IsValidConnection<AppEdge> = (connection) =>
   connection.source !== connection.target;
 
-/** Shows the whole flow once its nodes are measured, on start and whenever another flow opens. */
+/** Shows the whole flow when it opens (sizes are known before drawing): on start and on every open. */
 function useFitViewOnOpen(fitView: (options: ViewFit) => Promise<boolean>) {
   const fitViewOptions = useFitViewOptions();
   const flowId = useFlowStore((state) => state.flowId);
@@ -59,15 +73,24 @@ interface FlowCanvasProps {
 }
 
 export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
-  const { nodes, edges, onNodesChange, onEdgesChange, onConnect, addNode } = useFlowStore(
-    useShallow((state) => ({
-      nodes: state.nodes,
-      edges: state.edges,
-      onNodesChange: state.onNodesChange,
-      onEdgesChange: state.onEdgesChange,
-      onConnect: state.onConnect,
-      addNode: state.addNode,
-    })),
+  const { nodes, edges, onNodesChange, onEdgesChange, onConnect, addNode, selectNodes } =
+    useFlowStore(
+      useShallow((state) => ({
+        nodes: state.nodes,
+        edges: state.edges,
+        onNodesChange: state.onNodesChange,
+        onEdgesChange: state.onEdgesChange,
+        onConnect: state.onConnect,
+        addNode: state.addNode,
+        selectNodes: state.selectNodes,
+      })),
+    );
+  // Zoomed out, one drawing shows the flow (OverviewLayer); the switch re-renders once, not on
+  // every zoom step.
+  const zoomedOut = useStore((state) => state.transform[2] < overviewZoom);
+  const canvasNodes = useMemo(
+    () => nodes.map(zoomedOut ? hiddenNode : withKnownSize),
+    [nodes, zoomedOut],
   );
   const shownEdges = useEdgesWithPreviewPath(edges);
   const { screenToFlowPosition, fitView } = useReactFlow<AppNode, AppEdge>();
@@ -86,6 +109,13 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
     event.dataTransfer.dropEffect = 'copy';
   };
 
+  /** Zoomed out, a click on a module's box selects it, as a click on the module would. */
+  const onPaneClick = (event: MouseEvent) => {
+    const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const node = moduleAt(nodes, point);
+    if (node) selectNodes([node.id]);
+  };
+
   const onDrop = (event: DragEvent) => {
     if (!acceptsDrag(event)) return;
     event.preventDefault();
@@ -93,7 +123,7 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
     if (isModuleKind(kind) && addableModuleKinds(nodes).includes(kind)) {
       // The module's centre lands at the pointer, where the author sees it dropped.
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const size = defaultNodeSize(kind);
+      const size = defaultModuleSize(kind);
       addNode(kind, { x: point.x - size.width / 2, y: point.y - size.height / 2 });
       return;
     }
@@ -104,8 +134,10 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
   return (
     <div className="canvas" role="region" aria-label="Canvas">
       <ReactFlow<AppNode, AppEdge>
-        nodes={nodes}
-        edges={shownEdges}
+        nodes={canvasNodes}
+        edges={zoomedOut ? noEdges : shownEdges}
+        onPaneClick={zoomedOut ? onPaneClick : undefined}
+        onlyRenderVisibleElements
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -118,16 +150,8 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
         minZoom={0.05}
       >
         <Background gap={20} color="#d5d9e0" />
-        {miniMapVisible && (
-          <MiniMap<AppNode>
-            pannable
-            zoomable
-            ariaLabel="Mini map"
-            nodeColor={miniMapNodeColor}
-            nodeStrokeWidth={0}
-            nodeBorderRadius={6}
-          />
-        )}
+        {zoomedOut && <OverviewLayer />}
+        {miniMapVisible && <FlowMiniMap ariaLabel="Mini map" />}
         <Controls fitViewOptions={fitViewOptions} showInteractive={false}>
           <ControlButton
             onClick={() => setMiniMapVisible(!miniMapVisible)}

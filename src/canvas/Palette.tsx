@@ -1,13 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
-import { addableModuleKinds } from '../domain/addableModuleKinds';
 import { moduleDefinitions } from '../modules/moduleDefinitions';
 import { useFlowStore } from '../store/FlowStoreContext';
+import { selectAddableKinds } from '../store/selectSelectedNodes';
 import { ModuleIcon, moduleColorStyle } from './ModuleIcon';
 import { paletteDragType } from './paletteDragType';
 import { useClickToAdd } from './useClickToAdd';
 
 export function Palette() {
-  const paletteKinds = useFlowStore(useShallow((state) => addableModuleKinds(state.nodes)));
+  const paletteKinds = useFlowStore(useShallow(selectAddableKinds));
 
   const clickToAdd = useClickToAdd();
 

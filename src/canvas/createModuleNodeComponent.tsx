@@ -1,14 +1,11 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { describeNode } from '../domain/describeNode';
 import type { ModuleKind } from '../modules/moduleDefinitions';
 import type { AppNodeOf } from '../store/appNode';
-import { useFlowStore } from '../store/FlowStoreContext';
-import { selectNodeProblems } from '../store/selectFlowProblems';
-import { selectOwnNodeName } from '../store/selectNodeNames';
-import { countNodeRender } from './benchProbe';
+import { useNodeAnnotations } from '../store/nodeAnnotations';
 import { ModuleIcon, moduleColorStyle } from './ModuleIcon';
+import { countNodeRender } from './benchProbe';
 import { useIsPreviewStep } from '../preview/PreviewSessionContext';
 
 /** The canvas body of one module kind: kind, summary, variables it sets, problems, handles. */
@@ -16,8 +13,7 @@ export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
   function ModuleNode({ id, data, selected }: NodeProps<AppNodeOf<K>>) {
     countNodeRender(id);
     const facts = describeNode({ type: kind, data });
-    const problems = useFlowStore(useShallow((state) => selectNodeProblems(state, id)));
-    const name = useFlowStore((state) => selectOwnNodeName(state, id));
+    const { ownName: name, problems } = useNodeAnnotations(id);
     const isPreviewStep = useIsPreviewStep(id);
     const updateNodeInternals = useUpdateNodeInternals();
     const outputKey = facts.outputs.map((output) => output.id).join('\u0000');

@@ -10,11 +10,13 @@ const miniMapClearance = '236px';
  * room for the zoom controls on the left and, while it is shown, the MiniMap on the right.
  */
 /** The parts of React Flow's fit options that do not depend on the node type. */
-export type ViewFit = Pick<FitViewOptions, 'maxZoom' | 'padding'>;
+export type ViewFit = Pick<FitViewOptions, 'maxZoom' | 'padding' | 'includeHiddenNodes'>;
 
 export function fitViewOptionsFor(miniMapVisible: boolean): ViewFit {
   return {
     maxZoom: 1,
+    // Zoomed out, modules are drawn as one picture and hidden from React Flow: they still count.
+    includeHiddenNodes: true,
     padding: {
       top: '32px',
       bottom: '32px',

@@ -4,10 +4,10 @@ import { placeNewModule, type ModuleBox } from '../domain/placeNewModule';
 import { moduleDefinitions, type ModuleKind } from '../modules/moduleDefinitions';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStoreApi } from '../store/FlowStoreContext';
-import { defaultNodeSize } from './defaultNodeSize';
+import { defaultModuleSize } from '../domain/moduleBoxes';
 
 function boxOf(node: AppNode): ModuleBox {
-  const size = defaultNodeSize(node.type);
+  const size = defaultModuleSize(node.type);
   return {
     ...node.position,
     width: node.measured?.width ?? size.width,
@@ -48,7 +48,7 @@ export function useClickToAdd(): (kind: ModuleKind) => void {
       previous && moduleDefinitions[kind].hasInput ? freeOutputOf(previous, edges) : undefined;
     const position = placeNewModule({
       occupied: nodes.map(boxOf),
-      size: defaultNodeSize(kind),
+      size: defaultModuleSize(kind),
       viewCentre,
       below: previous && output ? boxOf(previous) : null,
     });
@@ -59,7 +59,7 @@ export function useClickToAdd(): (kind: ModuleKind) => void {
     );
     // Placed below a module near the edge of the view, it would land out of sight: follow it.
     if (!canvas?.width) return;
-    const size = defaultNodeSize(kind);
+    const size = defaultModuleSize(kind);
     const topLeft = screenToFlowPosition({ x: canvas.left, y: canvas.top });
     const bottomRight = screenToFlowPosition({ x: canvas.right, y: canvas.bottom });
     const inView =

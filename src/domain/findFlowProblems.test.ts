@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoFlow, createEmptyFlow } from './createFlows';
-import { findFlowProblems } from './findFlowProblems';
+import { createFlowProblemFinder, findFlowProblems } from './findFlowProblems';
 import { flowDocumentSchema, type FlowDocument } from './flowDocumentSchema';
 
 const at = { x: 0, y: 0 };
@@ -445,5 +445,56 @@ describe('findFlowProblems', () => {
         .filter((problem) => problem.nodeId === 'hello')
         .map((problem) => problem.nodeName),
     ).toEqual(['Greeting', 'Greeting']);
+  });
+});
+
+describe('createFlowProblemFinder', () => {
+  it('finds after each edit what a fresh search of the edited flow finds', () => {
+    const flow = chain(
+      ask('ask', 'nickname'),
+      say('hello', 'Hello {{nickname}}'),
+      assign('remember', 'greeted', '{{nickname}}'),
+    );
+    const find = createFlowProblemFinder();
+    const withNode = (graph: FlowDocument, id: string, data: object): FlowDocument =>
+      flowDocumentSchema.parse({
+        ...graph,
+        nodes: graph.nodes.map((each) => (each.id === id ? { ...each, data } : each)),
+      });
+    const edits: FlowDocument[] = [flow];
+    // Text only: the graph analyses stay; the variable renamed: they run again.
+    edits.push(withNode(edits.at(-1) ?? flow, 'hello', { text: 'Hi {{nickname}} {{nope}}' }));
+    edits.push(withNode(edits.at(-1) ?? flow, 'ask', { prompt: 'Name?', variable: 'name' }));
+    edits.push({ ...(edits.at(-1) ?? flow), edges: (edits.at(-1) ?? flow).edges.slice(1) });
+    edits.push(flowDocumentSchema.parse({ ...flow, nodes: [...flow.nodes, start('start-2')] }));
+
+    for (const edited of edits) {
+      const fresh = findFlowProblems(edited);
+      const found = find(edited, new Map());
+      expect(found.problems).toEqual(fresh);
+      expect([...found.byNode.keys()].sort()).toEqual(
+        [...new Set(fresh.flatMap((problem) => (problem.nodeId ? [problem.nodeId] : [])))].sort(),
+      );
+    }
+  });
+
+  it('keeps the answer, and each module’s list, while nothing that matters changed', () => {
+    const flow = chain(say('hello', ''));
+    const find = createFlowProblemFinder();
+    const first = find(flow, new Map());
+    const moved = {
+      ...flow,
+      nodes: flow.nodes.map((each) => ({ ...each, position: { x: 5, y: 5 } })),
+    };
+
+    expect(find(moved, new Map())).toBe(first);
+    const renamed = find(
+      {
+        ...moved,
+        nodes: moved.nodes.map((each) => (each.id === 'end' ? { ...each, name: 'Bye' } : each)),
+      },
+      new Map(),
+    );
+    expect(renamed.byNode.get('hello')).toBe(first.byNode.get('hello'));
   });
 });

@@ -1,14 +1,19 @@
-import { isEntryNode, type ModuleKind } from '../modules/moduleDefinitions';
 import { customerVariableNames } from './customerVariables';
+import {
+  isEntryNode,
+  moduleDefinitions,
+  type ModuleDataByKind,
+  type ModuleKind,
+} from '../modules/moduleDefinitions';
 import { describeNode } from './describeNode';
 import { findChatBudgetProblems } from './findChatBudgetProblems';
-import { reachableFrom, type FlowGraph } from './flowGraph';
+import { reachableFrom, type FlowGraph, type GraphNode } from './flowGraph';
 import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
 import { findPrivacyProblems } from './privacy/findPrivacyProblems';
 import { privacyContextOf } from './privacy/personalDataSent';
 import { variableNameSchema } from './variableNameSchema';
-import { variablesSetUpstream } from './variablesSetUpstream';
+import { variablesSetUpstream, type UpstreamVariables } from './variablesSetUpstream';
 
 export interface FlowProblem {
   /** Stable key for lists. */
@@ -20,66 +25,275 @@ export interface FlowProblem {
   message: string;
 }
 
+export type ProblemGraph = FlowGraph & { settings?: FlowSettings };
+
+/** Per node id: fields whose typed text is invalid (kept in the inspector, not in the graph). */
+export type FieldProblems = ReadonlyMap<string, readonly string[]>;
+
 /** Everything that would stop the flow from running as the author means it. */
 export function findFlowProblems(
   /** Without settings (no approved hosts), hosts are not checked. */
-  graph: FlowGraph & { settings?: FlowSettings },
-  /** Per node id: fields whose typed text is invalid (kept in the inspector, not in the graph). */
-  fieldProblems: ReadonlyMap<string, readonly string[]> = new Map(),
+  graph: ProblemGraph,
+  fieldProblems: FieldProblems = new Map(),
 ): FlowProblem[] {
-  const problems: FlowProblem[] = [];
-  const keysSeen = new Map<string, number>();
-  const add = (node: { id: string; type: ModuleKind; name?: string } | null, message: string) => {
-    const nodeId = node?.id ?? null;
-    const key = `${nodeId ?? 'flow'}:${message}`;
-    const seen = keysSeen.get(key) ?? 0;
-    keysSeen.set(key, seen + 1);
-    problems.push({
-      key: seen === 0 ? key : `${key}#${seen}`,
-      nodeId,
-      nodeName: node ? moduleDisplayName(node) : null,
-      message,
-    });
+  return createFlowProblemFinder()(graph, fieldProblems).problems;
+}
+
+/** The problems of a flow, also by node id; each node's list is kept while it stays the same. */
+export interface FlowProblems {
+  problems: FlowProblem[];
+  /** Messages by node id; a node without problems is absent. */
+  byNode: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * What the graph analyses depend on: the connections, and per module its kind, outputs, the
+ * variables it sets and uses and how long it may keep the customer waiting. Names, texts and
+ * positions do not count.
+ */
+interface GraphShape {
+  edges: FlowGraph['edges'];
+  nodes: readonly GraphNode[];
+  reachable: ReadonlySet<string>;
+  startCount: number;
+  connectedHandles: ReadonlySet<string>;
+  upstream: UpstreamVariables;
+}
+
+interface NodeProblemsEntry {
+  node: GraphNode;
+  fieldProblems: readonly string[] | undefined;
+  /** An extra Start's problem: listed before every module's own ones. */
+  startProblems: FlowProblem[];
+  problems: FlowProblem[];
+  messages: readonly string[];
+}
+
+/**
+ * `findFlowProblems` for a flow that changes one edit at a time. The graph analyses (reachability,
+ * variables set upstream) run again only when the graph's shape changed; a module's own
+ * problems are found again only when it, its invalid fields or that shape changed. Typing into
+ * one module of 5,000 then costs one module's checks and a pass of identity comparisons.
+ */
+export function createFlowProblemFinder() {
+  let shape: GraphShape | null = null;
+  let entries = new Map<string, NodeProblemsEntry>();
+  let last: FlowProblems | null = null;
+  let budget: FlowProblem[] = [];
+  let privacy: FlowProblem[] = [];
+  let privacyHosts: readonly string[] | undefined;
+  let budgetByNode = new Map<string, readonly string[]>();
+  const withTail = new Map<string, { own: readonly string[]; merged: readonly string[] }>();
+
+  return function findProblems(graph: ProblemGraph, fieldProblems: FieldProblems): FlowProblems {
+    const shapeBefore = shape;
+    shape = sameShape(shapeBefore, graph) ? { ...shapeBefore, nodes: graph.nodes } : shapeOf(graph);
+    const shapeChanged = shape !== shapeBefore && shapeBefore?.upstream !== shape.upstream;
+    const nextEntries = new Map<string, NodeProblemsEntry>();
+    const startProblems: FlowProblem[] = [];
+    const problems: FlowProblem[] = [];
+    let changed = shapeChanged || entries.size !== graph.nodes.length;
+    let namesChanged = false;
+    if (shape.startCount === 0) {
+      startProblems.push(flowProblem('The flow has no Start module'));
+    }
+    for (const node of graph.nodes) {
+      const known = entries.get(node.id);
+      const nodeFieldProblems = fieldProblems.get(node.id);
+      const entry =
+        !shapeChanged &&
+        known !== undefined &&
+        known.node.data === node.data &&
+        known.node.name === node.name &&
+        known.node.type === node.type &&
+        known.fieldProblems === nodeFieldProblems
+          ? known
+          : nodeEntry(node, nodeFieldProblems, shape);
+      if (entry !== known) changed = true;
+      if (known?.node.name !== node.name) namesChanged = true;
+      nextEntries.set(node.id, entry);
+      startProblems.push(...entry.startProblems);
+      problems.push(...entry.problems);
+    }
+    entries = nextEntries;
+    const approvedHosts = graph.settings?.approvedHosts;
+    if (approvedHosts !== privacyHosts) changed = true;
+    if (!changed && last) return last;
+    // Long waits name the modules on the way, so a rename can change them too.
+    if (shapeChanged || namesChanged || !last) {
+      budget = findChatBudgetProblems(graph).map(({ node, message }) => nodeProblem(node, message));
+      budgetByNode = new Map();
+      for (const problem of budget) {
+        const id = problem.nodeId ?? '';
+        budgetByNode.set(id, [...(budgetByNode.get(id) ?? []), problem.message]);
+      }
+      withTail.clear();
+    }
+    // Privacy depends on every module's data (personal marks, URLs): cheap, found on each change.
+    privacyHosts = approvedHosts;
+    const privacyContext = privacyContextOf(graph, approvedHosts ?? [], shape.upstream);
+    privacy = findPrivacyProblems(graph, privacyContext).map(({ node, message }) =>
+      nodeProblem(node, message),
+    );
+    const tailByNode = new Map(budgetByNode);
+    for (const problem of privacy) {
+      const id = problem.nodeId ?? '';
+      tailByNode.set(id, [...(tailByNode.get(id) ?? []), problem.message]);
+    }
+    const byNode = new Map<string, readonly string[]>();
+    for (const [id, entry] of entries) {
+      const extra = tailByNode.get(id);
+      if (!extra) {
+        if (entry.messages.length > 0) byNode.set(id, entry.messages);
+        continue;
+      }
+      let merged = withTail.get(id);
+      if (
+        merged?.own !== entry.messages ||
+        !sameList(merged.merged.slice(entry.messages.length), extra)
+      ) {
+        merged = { own: entry.messages, merged: [...entry.messages, ...extra] };
+        withTail.set(id, merged);
+      }
+      byNode.set(id, merged.merged);
+    }
+    last = {
+      problems: withUniqueKeys([...startProblems, ...problems, ...budget, ...privacy]),
+      byNode,
+    };
+    return last;
   };
+}
 
-  const starts = graph.nodes.filter(isEntryNode);
-  const startIds = starts.map((node) => node.id);
-  if (starts.length === 0) add(null, 'The flow has no Start module');
-  for (const extra of starts.slice(1)) {
-    add(extra, `The flow has ${starts.length} Start modules; a chat needs exactly one`);
+/**
+ * Numbers repeated keys (`key#1`, `key#2`) in list order: an id and a message can spell another
+ * problem's key, and a module can have the same problem twice.
+ */
+function withUniqueKeys(problems: FlowProblem[]): FlowProblem[] {
+  const keysSeen = new Map<string, number>();
+  return problems.map((problem) => {
+    const seen = keysSeen.get(problem.key) ?? 0;
+    keysSeen.set(problem.key, seen + 1);
+    return seen === 0 ? problem : { ...problem, key: `${problem.key}#${seen}` };
+  });
+}
+
+function nodeProblem(node: GraphNode, message: string): FlowProblem {
+  return {
+    key: `${node.id}:${message}`,
+    nodeId: node.id,
+    nodeName: moduleDisplayName(node),
+    message,
+  };
+}
+
+function flowProblem(message: string): FlowProblem {
+  return { key: `flow:${message}`, nodeId: null, nodeName: null, message };
+}
+
+/** Whether the graph analyses of `shape` still hold for `graph`. */
+function sameShape(shape: GraphShape | null, graph: FlowGraph): shape is GraphShape {
+  if (!shape || shape.nodes.length !== graph.nodes.length) return false;
+  if (!sameEdges(shape.edges, graph.edges)) return false;
+  if (shape.nodes === graph.nodes) return true;
+  return shape.nodes.every((node, index) => {
+    const other = graph.nodes[index];
+    if (other === undefined || node.id !== other.id || node.type !== other.type) return false;
+    if (node.data === other.data) return true;
+    const before = describeNode(node);
+    const after = describeNode(other);
+    return (
+      longestWaitOf(node) === longestWaitOf(other) &&
+      sameList(before.variablesSet, after.variablesSet) &&
+      sameList(before.variablesUsed, after.variablesUsed) &&
+      sameList(
+        before.outputs.map((output) => `${output.id}\u0000${output.label}`),
+        after.outputs.map((output) => `${output.id}\u0000${output.label}`),
+      )
+    );
+  });
+}
+
+function longestWaitOf<K extends ModuleKind>(node: { type: K; data: ModuleDataByKind[K] }) {
+  return moduleDefinitions[node.type].longestCustomerWaitMs(node.data);
+}
+
+function sameEdges(a: FlowGraph['edges'], b: FlowGraph['edges']): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((edge, index) => {
+    const other = b[index];
+    return (
+      other !== undefined &&
+      edge.source === other.source &&
+      edge.target === other.target &&
+      (edge.sourceHandle ?? 'out') === (other.sourceHandle ?? 'out')
+    );
+  });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+function shapeOf(graph: FlowGraph): GraphShape {
+  const startIds = graph.nodes.filter(isEntryNode).map((node) => node.id);
+  return {
+    edges: graph.edges,
+    nodes: graph.nodes,
+    reachable: reachableFrom(startIds, graph),
+    startCount: startIds.length,
+    connectedHandles: new Set(
+      graph.edges.map((edge) => `${edge.source}\u0000${edge.sourceHandle ?? 'out'}`),
+    ),
+    upstream: variablesSetUpstream(graph),
+  };
+}
+
+/** One module's problems, in the order the list shows them. */
+function nodeEntry(
+  node: GraphNode,
+  fieldProblems: readonly string[] | undefined,
+  shape: GraphShape,
+): NodeProblemsEntry {
+  const startProblems: FlowProblem[] = [];
+  const problems: FlowProblem[] = [];
+  const nodeName = moduleDisplayName(node);
+  const add = (message: string, list = problems) => {
+    list.push({ key: `${node.id}:${message}`, nodeId: node.id, nodeName, message });
+  };
+  const facts = describeNode(node);
+  if (isEntryNode(node) && shape.startCount > 1 && !isFirstStart(node, shape)) {
+    add(`The flow has ${shape.startCount} Start modules; a chat needs exactly one`, startProblems);
   }
-
-  const reachable = reachableFrom(startIds, graph);
-  const connectedHandles = new Set(
-    graph.edges.map((edge) => `${edge.source}\u0000${edge.sourceHandle ?? 'out'}`),
-  );
-  const upstream = variablesSetUpstream(graph);
-
-  for (const node of graph.nodes) {
-    const facts = describeNode(node);
-    if (startIds.length > 0 && !reachable.has(node.id)) add(node, 'Not reachable from Start');
-    for (const output of facts.outputs) {
-      if (!connectedHandles.has(`${node.id}\u0000${output.id}`)) {
-        add(
-          node,
-          output.label
-            ? `Output "${output.label}" leads nowhere`
-            : `${facts.label} output leads nowhere`,
-        );
-      }
-    }
-    for (const message of fieldProblems.get(node.id) ?? []) add(node, message);
-    for (const message of facts.configurationProblems) add(node, message);
-    for (const name of new Set(facts.variablesUsed)) {
-      if (!variableNameSchema.safeParse(name).success) {
-        add(node, `{{${name}}} is not a variable name; names are lower snake_case`);
-      } else if (!customerVariableNames.has(name) && !upstream.mayBeSet(node.id, name)) {
-        add(node, `Uses {{${name}}}, which no module before it sets`);
-      }
+  if (shape.startCount > 0 && !shape.reachable.has(node.id)) add('Not reachable from Start');
+  for (const output of facts.outputs) {
+    if (!shape.connectedHandles.has(`${node.id}\u0000${output.id}`)) {
+      add(
+        output.label
+          ? `Output "${output.label}" leads nowhere`
+          : `${facts.label} output leads nowhere`,
+      );
     }
   }
-  for (const problem of findChatBudgetProblems(graph)) add(problem.node, problem.message);
-  const privacy = privacyContextOf(graph, graph.settings?.approvedHosts ?? [], upstream);
-  for (const { node, message } of findPrivacyProblems(graph, privacy)) add(node, message);
-  return problems;
+  for (const message of fieldProblems ?? []) add(message);
+  for (const message of facts.configurationProblems) add(message);
+  for (const name of new Set(facts.variablesUsed)) {
+    if (!variableNameSchema.safeParse(name).success) {
+      add(`{{${name}}} is not a variable name; names are lower snake_case`);
+    } else if (!customerVariableNames.has(name) && !shape.upstream.mayBeSet(node.id, name)) {
+      add(`Uses {{${name}}}, which no module before it sets`);
+    }
+  }
+  return {
+    node,
+    fieldProblems,
+    startProblems,
+    problems,
+    messages: [...startProblems, ...problems].map((problem) => problem.message),
+  };
+}
+
+function isFirstStart(node: GraphNode, shape: GraphShape): boolean {
+  return shape.nodes.find(isEntryNode)?.id === node.id;
 }

@@ -6,6 +6,7 @@ import { moduleDefinitions, moduleNameSchema } from '../modules/moduleDefinition
 import { moduleViews } from '../modules/moduleViews';
 import { ModuleIcon } from '../canvas/ModuleIcon';
 import type { AppNode, AppNodeOf } from '../store/appNode';
+import { selectSelectedNodes } from '../store/selectSelectedNodes';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { NodeTextField } from './fields/NodeTextField';
 import { PanelLoading } from './PanelLoading';
@@ -44,15 +45,11 @@ function NodeNameField({ node }: { node: AppNode }) {
 export function InspectorPanel() {
   const { selectedNode, selectedCount } = useFlowStore(
     useShallow((state) => {
-      let selectedNode: AppNode | null = null;
-      let selectedCount = 0;
-      for (const node of state.nodes) {
-        if (node.selected) {
-          selectedCount += 1;
-          selectedNode = node;
-        }
-      }
-      return { selectedNode: selectedCount === 1 ? selectedNode : null, selectedCount };
+      const selected = selectSelectedNodes(state);
+      return {
+        selectedNode: selected.length === 1 ? selected[0] : null,
+        selectedCount: selected.length,
+      };
     }),
   );
 

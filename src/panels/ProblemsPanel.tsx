@@ -48,7 +48,13 @@ export function ProblemsPanel() {
                   onClick={() => {
                     if (problem.nodeId === null) return;
                     selectNodes([problem.nodeId]);
-                    void fitView({ nodes: [{ id: problem.nodeId }], duration: 300, maxZoom: 1.2 });
+                    void fitView({
+                      nodes: [{ id: problem.nodeId }],
+                      duration: 300,
+                      maxZoom: 1.2,
+                      // A module zoomed out of sight is hidden from React Flow but still has a place.
+                      includeHiddenNodes: true,
+                    });
                   }}
                 >
                   <span className="problem-node">{problem.nodeName}</span>

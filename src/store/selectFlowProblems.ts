@@ -1,4 +1,9 @@
-import { findFlowProblems, type FlowProblem } from '../domain/findFlowProblems';
+import {
+  createFlowProblemFinder,
+  type FieldProblems,
+  type FlowProblem,
+  type FlowProblems,
+} from '../domain/findFlowProblems';
 import { sameConnections } from './appNode';
 import type { FlowDocumentState, InvalidFields } from './createFlowStore';
 
@@ -6,79 +11,86 @@ import type { FlowDocumentState, InvalidFields } from './createFlowStore';
 type ProblemInputs = Pick<FlowDocumentState, 'nodes' | 'edges'> &
   Partial<Pick<FlowDocumentState, 'settings'>> & { invalidFields: InvalidFields };
 
-interface ProblemCache {
-  nodes: FlowDocumentState['nodes'];
-  edges: FlowDocumentState['edges'];
-  invalidFields: InvalidFields;
-  settings: ProblemInputs['settings'];
-  problems: FlowProblem[];
-  byNode: Map<string, string[]>;
-}
+const findProblems = createFlowProblemFinder();
+let cachedInputs: ProblemInputs | null = null;
+let cachedProblems: FlowProblems | null = null;
+let cachedInvalidFields: InvalidFields | null = null;
+let fieldProblems: FieldProblems = new Map();
 
-let cached: ProblemCache | null = null;
-
-function bothEmpty(a: InvalidFields, b: InvalidFields): boolean {
-  return Object.keys(a).length === 0 && Object.keys(b).length === 0;
+function fieldProblemsOf(invalidFields: InvalidFields): FieldProblems {
+  if (invalidFields !== cachedInvalidFields) {
+    cachedInvalidFields = invalidFields;
+    fieldProblems = new Map(
+      Object.entries(invalidFields).map(([nodeId, fields]) => [
+        nodeId,
+        Object.values(fields).map((draft) => draft.problem),
+      ]),
+    );
+  }
+  return fieldProblems;
 }
 
 /**
- * Problems depend on names, configurations, connections and the flow's settings, not on
- * positions or selection.
+ * The open flow's problems, found once per change of the document (settings included) or the
+ * drafts and shared by
+ * every reader; only modules that changed are checked again (`createFlowProblemFinder`).
  */
-function sameProblemInputs(cache: ProblemCache, state: ProblemInputs): boolean {
-  if (cache.nodes.length !== state.nodes.length) return false;
+export function selectProblemsIndex(state: ProblemInputs): FlowProblems {
   if (
-    cache.invalidFields !== state.invalidFields &&
-    !bothEmpty(cache.invalidFields, state.invalidFields)
+    cachedProblems &&
+    cachedInputs &&
+    cachedInputs.nodes === state.nodes &&
+    cachedInputs.edges === state.edges &&
+    cachedInputs.invalidFields === state.invalidFields &&
+    cachedInputs.settings === state.settings
   ) {
-    return false;
+    return cachedProblems;
   }
-  if (cache.settings !== state.settings) return false;
-  const nodesSame =
-    cache.nodes === state.nodes ||
-    cache.nodes.every((node, index) => {
-      const other = state.nodes[index];
+  cachedProblems =
+    remembered && sameDocument(remembered.inputs, state)
+      ? remembered.problems
+      : findProblems(state, fieldProblemsOf(state.invalidFields));
+  remembered = null;
+  cachedInputs = {
+    nodes: state.nodes,
+    edges: state.edges,
+    invalidFields: state.invalidFields,
+    settings: state.settings,
+  };
+  return cachedProblems;
+}
+
+/** All problems of the open flow (the problems panel, the toolbar's count). */
+export function selectFlowProblems(state: ProblemInputs): FlowProblem[] {
+  return selectProblemsIndex(state).problems;
+}
+
+const noProblems: readonly string[] = [];
+
+/** One module's problem messages. */
+export function selectNodeProblems(state: ProblemInputs, nodeId: string): readonly string[] {
+  return selectProblemsIndex(state).byNode.get(nodeId) ?? noProblems;
+}
+
+let remembered: { inputs: ProblemInputs; problems: FlowProblems } | null = null;
+
+/** The same modules (names, configurations), connections and settings, without drafts. */
+function sameDocument(a: ProblemInputs, b: ProblemInputs): boolean {
+  return (
+    a.nodes.length === b.nodes.length &&
+    Object.keys(b.invalidFields).length === 0 &&
+    a.settings === b.settings &&
+    sameConnections(a.edges, b.edges) &&
+    a.nodes.every((node, index) => {
+      const other = b.nodes[index];
       return (
         other !== undefined &&
         node.id === other.id &&
         node.name === other.name &&
         node.data === other.data
       );
-    });
-  return nodesSame && sameConnections(cache.edges, state.edges);
-}
-
-function compute(state: ProblemInputs): ProblemCache {
-  if (cached && sameProblemInputs(cached, state)) {
-    cached = { ...cached, nodes: state.nodes, edges: state.edges };
-    return cached;
-  }
-  const fieldProblems = new Map(
-    Object.entries(state.invalidFields).map(([nodeId, fields]) => [
-      nodeId,
-      Object.values(fields).map((draft) => draft.problem),
-    ]),
+    })
   );
-  return remember(state, findFlowProblems(state, fieldProblems));
-}
-
-function remember(state: ProblemInputs, problems: FlowProblem[]): ProblemCache {
-  const byNode = new Map<string, string[]>();
-  for (const problem of problems) {
-    if (problem.nodeId === null) continue;
-    const list = byNode.get(problem.nodeId) ?? [];
-    list.push(problem.message);
-    byNode.set(problem.nodeId, list);
-  }
-  cached = {
-    nodes: state.nodes,
-    edges: state.edges,
-    invalidFields: state.invalidFields,
-    settings: state.settings,
-    problems,
-    byNode,
-  };
-  return cached;
 }
 
 /**
@@ -86,19 +98,10 @@ function remember(state: ProblemInputs, problems: FlowProblem[]): ProblemCache {
  * with the same configurations and connections, so the page does not compute them again.
  */
 export function rememberFlowProblems(state: ProblemInputs, problems: FlowProblem[]): void {
-  remember(state, problems);
-}
-
-const noProblems: string[] = [];
-
-/**
- * All problems of the open flow, computed once per change of what they depend on, shared by
- * every caller (the problems panel and each node's badge).
- */
-export function selectFlowProblems(state: ProblemInputs): FlowProblem[] {
-  return compute(state).problems;
-}
-
-export function selectNodeProblems(state: ProblemInputs, nodeId: string): string[] {
-  return compute(state).byNode.get(nodeId) ?? noProblems;
+  const byNode = new Map<string, string[]>();
+  for (const problem of problems) {
+    if (problem.nodeId === null) continue;
+    byNode.set(problem.nodeId, [...(byNode.get(problem.nodeId) ?? []), problem.message]);
+  }
+  remembered = { inputs: state, problems: { problems, byNode } };
 }

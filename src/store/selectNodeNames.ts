@@ -21,8 +21,3 @@ export function selectNodeName(state: FlowDocumentState, nodeId: string): string
   const node = nodeById(state.nodes, nodeId);
   return node ? moduleDisplayName(node) : undefined;
 }
-
-/** The name the author gave the node, or undefined: the canvas shows it as the node's title. */
-export function selectOwnNodeName(state: FlowDocumentState, nodeId: string): string | undefined {
-  return nodeById(state.nodes, nodeId)?.name || undefined;
-}

@@ -4,18 +4,15 @@ import { ProblemsPanel } from '../panels/ProblemsPanel';
 import type { FlowState } from '../store/createFlowStore';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { selectFlowProblems } from '../store/selectFlowProblems';
+import { selectSelectedNodes } from '../store/selectSelectedNodes';
 import { useWorkspacePreferences, type ToolsTab } from './workspacePreferences';
 import { ChatPreviewPanel } from '../preview/ChatPreviewPanel';
 
 /** The one selected module, when its kind declares tools (a WebService's test bench). */
 function selectedNodeWithTools(state: FlowState): string | null {
-  let selected: string | null = null;
-  for (const node of state.nodes) {
-    if (!node.selected) continue;
-    if (selected !== null || !moduleViews[node.type].tools) return null;
-    selected = node.id;
-  }
-  return selected;
+  const selected = selectSelectedNodes(state);
+  const node = selected.length === 1 ? selected[0] : undefined;
+  return node && moduleViews[node.type].tools ? node.id : null;
 }
 
 /**

@@ -1,0 +1,214 @@
+import { estimatedModuleSize } from '../domain/moduleBoxes';
+import { moduleKinds, type ModuleKind } from '../modules/moduleDefinitions';
+import { moduleViews } from '../modules/moduleViews';
+import type { AppEdge, AppNode } from '../store/appNode';
+
+/**
+ * Below this zoom the canvas shows the flow as one drawing instead of thousands of node
+ * elements: a module's text would be under 5 px there, too small to read, and a 10,000-module
+ * flow pans as smoothly as an empty one.
+ */
+export const overviewZoom = 0.35;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const boxes = new WeakMap<AppNode, Box>();
+
+/** Where a module is on the canvas: measured when it was drawn, else estimated. */
+export function boxOf(node: AppNode): Box {
+  let box = boxes.get(node);
+  if (!box) {
+    const size =
+      node.measured?.width !== undefined && node.measured.height !== undefined
+        ? { width: node.measured.width, height: node.measured.height }
+        : estimatedModuleSize(node);
+    box = { x: node.position.x, y: node.position.y, ...size };
+    boxes.set(node, box);
+  }
+  return box;
+}
+
+export interface OverviewScene {
+  nodes: readonly AppNode[];
+  edges: readonly AppEdge[];
+  /** Whether a node has problems; drawn with a red outline. */
+  hasProblems: (nodeId: string) => boolean;
+}
+
+/** Flow units to pixels: `[x, y, zoom]` as React Flow's transform. */
+export type Transform = readonly [number, number, number];
+
+const nodesById = new WeakMap<readonly AppNode[], Map<string, AppNode>>();
+
+function byId(nodes: readonly AppNode[]): Map<string, AppNode> {
+  let map = nodesById.get(nodes);
+  if (!map) {
+    map = new Map(nodes.map((node) => [node.id, node]));
+    nodesById.set(nodes, map);
+  }
+  return map;
+}
+
+const colours = {
+  edge: '#aab1be',
+  problem: '#c92a2a',
+  selected: '#3b5bdb',
+};
+
+/**
+ * Draws the modules as boxes in their kind's colour and the connections as lines, only what
+ * lies in the `width` × `height` view. One path per colour keeps it to a few draw calls.
+ */
+export function drawOverview(
+  context: CanvasRenderingContext2D,
+  scene: OverviewScene,
+  transform: Transform,
+  view: { width: number; height: number },
+) {
+  const [tx, ty, zoom] = transform;
+  const left = -tx / zoom;
+  const top = -ty / zoom;
+  const right = left + view.width / zoom;
+  const bottom = top + view.height / zoom;
+  const inView = (box: Box) =>
+    box.x < right && box.x + box.width > left && box.y < bottom && box.y + box.height > top;
+
+  context.save();
+  context.setTransform(
+    zoom * window.devicePixelRatio,
+    0,
+    0,
+    zoom * window.devicePixelRatio,
+    tx * window.devicePixelRatio,
+    ty * window.devicePixelRatio,
+  );
+
+  const lookup = byId(scene.nodes);
+  const edgePath = new Path2D();
+  for (const edge of scene.edges) {
+    const source = lookup.get(edge.source);
+    const target = lookup.get(edge.target);
+    if (!source || !target) continue;
+    const from = boxOf(source);
+    const to = boxOf(target);
+    const x1 = from.x + from.width / 2;
+    const y1 = from.y + from.height;
+    const x2 = to.x + to.width / 2;
+    const y2 = to.y;
+    if (
+      Math.max(x1, x2) < left ||
+      Math.min(x1, x2) > right ||
+      Math.max(y1, y2) < top ||
+      Math.min(y1, y2) > bottom
+    ) {
+      continue;
+    }
+    edgePath.moveTo(x1, y1);
+    edgePath.lineTo(x2, y2);
+  }
+  context.lineWidth = 1.5 / zoom;
+  context.strokeStyle = colours.edge;
+  context.stroke(edgePath);
+
+  const kindPaths = new Map<ModuleKind, Path2D>(moduleKinds.map((kind) => [kind, new Path2D()]));
+  const problemPath = new Path2D();
+  const selectedPath = new Path2D();
+  for (const node of scene.nodes) {
+    const box = boxOf(node);
+    if (!inView(box)) continue;
+    kindPaths.get(node.type)?.rect(box.x, box.y, box.width, box.height);
+    if (node.selected) selectedPath.rect(box.x, box.y, box.width, box.height);
+    else if (scene.hasProblems(node.id)) problemPath.rect(box.x, box.y, box.width, box.height);
+  }
+  for (const [kind, path] of kindPaths) {
+    context.fillStyle = moduleViews[kind].color;
+    context.fill(path);
+  }
+  context.lineWidth = 2 / zoom;
+  context.strokeStyle = colours.problem;
+  context.stroke(problemPath);
+  context.lineWidth = 3 / zoom;
+  context.strokeStyle = colours.selected;
+  context.stroke(selectedPath);
+  context.restore();
+}
+
+/** The module drawn at a point of the canvas (flow units), topmost first. */
+export function moduleAt(
+  nodes: readonly AppNode[],
+  point: { x: number; y: number },
+): AppNode | undefined {
+  for (let index = nodes.length - 1; index >= 0; index -= 1) {
+    const node = nodes[index];
+    if (!node) continue;
+    const box = boxOf(node);
+    if (
+      point.x >= box.x &&
+      point.x <= box.x + box.width &&
+      point.y >= box.y &&
+      point.y <= box.y + box.height
+    ) {
+      return node;
+    }
+  }
+  return undefined;
+}
+
+const boundsByNodes = new WeakMap<readonly AppNode[], Box | null>();
+
+/** The box around every module, or null for an empty flow. */
+export function boundsOf(nodes: readonly AppNode[]): Box | null {
+  if (boundsByNodes.has(nodes)) return boundsByNodes.get(nodes) ?? null;
+  let bounds: Box | null = null;
+  if (nodes.length > 0) {
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
+    for (const node of nodes) {
+      const box = boxOf(node);
+      left = Math.min(left, box.x);
+      top = Math.min(top, box.y);
+      right = Math.max(right, box.x + box.width);
+      bottom = Math.max(bottom, box.y + box.height);
+    }
+    bounds = { x: left, y: top, width: right - left, height: bottom - top };
+  }
+  boundsByNodes.set(nodes, bounds);
+  return bounds;
+}
+
+/** Every module as a box of its kind's colour, scaled into a small picture (the mini map). */
+export function drawMiniature(
+  context: CanvasRenderingContext2D,
+  nodes: readonly AppNode[],
+  view: Box,
+  size: { width: number; height: number },
+) {
+  const scale = Math.min(size.width / view.width, size.height / view.height);
+  const ratio = window.devicePixelRatio;
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.clearRect(0, 0, size.width, size.height);
+  context.setTransform(
+    scale * ratio,
+    0,
+    0,
+    scale * ratio,
+    (size.width / 2 - (view.x + view.width / 2) * scale) * ratio,
+    (size.height / 2 - (view.y + view.height / 2) * scale) * ratio,
+  );
+  const kindPaths = new Map<ModuleKind, Path2D>(moduleKinds.map((kind) => [kind, new Path2D()]));
+  for (const node of nodes) {
+    const box = boxOf(node);
+    kindPaths.get(node.type)?.rect(box.x, box.y, box.width, box.height);
+  }
+  for (const [kind, path] of kindPaths) {
+    context.fillStyle = moduleViews[kind].color;
+    context.fill(path);
+  }
+}
