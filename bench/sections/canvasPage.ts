@@ -13,13 +13,13 @@ const interactionMs = 3000;
 
 /**
  * Resolves, in the page, with `performance.now()` (ms since navigation started) at the first
- * frame that shows the flow: a module node that React Flow has measured and made visible, or a
- * canvas layer drawing it.
+ * frame that shows the flow: a module node that React Flow has measured and made visible, or the
+ * zoomed-out overview layer drawing it (not the mini map, which is a canvas too and shows early).
  */
 function paintedAt(): Promise<number> {
   const shown = () =>
     document.querySelector('.react-flow__node:not([style*="visibility: hidden"])') !== null ||
-    document.querySelector('.react-flow canvas') !== null;
+    document.querySelector('.react-flow [data-testid="flow-overview"]') !== null;
   return new Promise((resolve) => {
     const check = () => {
       if (!shown()) {
