@@ -529,6 +529,7 @@ test('a browser that believes it is offline still tests: the app only talks to i
 });
 
 test('a flow with hundreds of variables lists the first hundred and finds the rest by name', async ({
+  flowbench,
   testBench,
   page,
 }) => {
@@ -572,6 +573,7 @@ test('a flow with hundreds of variables lists the first hundred and finds the re
   await findBox.fill('127.0.0.1:1/hook');
   await expect(page.getByRole('banner')).toContainText('1 match');
   await findBox.press('Enter');
+  await expect(flowbench.node('ws')).toBeVisible();
   await expect(page.locator('.react-flow__node[data-id="ws"]')).toHaveClass(/selected/);
   const filter = testBench.region.getByRole('searchbox', { name: 'Filter variables' });
   await expect(filter).toBeVisible();
