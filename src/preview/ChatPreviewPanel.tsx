@@ -1,6 +1,7 @@
 import './chatPreview.css';
 import { useFlowStore } from '../store/FlowStoreContext';
 import type { FlowState } from '../store/createFlowStore';
+import { selectSelectedNodes } from '../store/selectSelectedNodes';
 import { ChatWindow } from './ChatWindow';
 import { startingValueNames } from './createPreviewSession';
 import { PresentDialog } from './PresentDialog';
@@ -9,13 +10,8 @@ import { PreviewVariablesTable } from './PreviewVariablesTable';
 import { StepLog } from './StepLog';
 
 function singleSelectedNodeId(state: FlowState): string | null {
-  let selected: string | null = null;
-  for (const node of state.nodes) {
-    if (!node.selected) continue;
-    if (selected !== null) return null;
-    selected = node.id;
-  }
-  return selected;
+  const selected = selectSelectedNodes(state);
+  return selected.length === 1 ? selected[0]!.id : null;
 }
 
 /** The whole flow run as a customer would, WebService calls included. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FlowRunState } from '../domain/flowRunner/flowRunState';
 import { chatReplyBudgetMs } from '../domain/webservice/webServiceContract';
-import { formatSeconds } from './formatSeconds';
+import { formatSeconds } from '../panels/formatSeconds';
 import { usePreviewSession } from './PreviewSessionContext';
 
 /**

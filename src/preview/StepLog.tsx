@@ -1,6 +1,6 @@
 import type { FlowRunState, StepLogEntry } from '../domain/flowRunner/flowRunState';
 import { chatReplyBudgetMs, platformTimeoutMs } from '../domain/webservice/webServiceContract';
-import { formatSeconds } from './formatSeconds';
+import { formatSeconds } from '../panels/formatSeconds';
 
 /** Every module the chat passed, with the conversation's timeline above it. */
 export function StepLog({ run }: { run: FlowRunState }) {

@@ -9,6 +9,7 @@ import {
 } from '../domain/flowRunner/startFlowRun';
 import { startingValuesAt } from '../domain/flowRunner/startingValuesAt';
 import { newId } from '../domain/newId';
+import { sameConnections } from '../store/appNode';
 import type { FlowState, FlowStore } from '../store/createFlowStore';
 import { entryOf, testBenchKey, type TestBenchStore } from '../store/createTestBenchStore';
 import type { WebServiceClient } from '../webservice-calls/createWebServiceClient';
@@ -167,19 +168,5 @@ function sameFlowContent(a: FlowContent, b: FlowContent): boolean {
         return false;
     }
   }
-  if (a.edges !== b.edges) {
-    if (a.edges.length !== b.edges.length) return false;
-    for (let index = 0; index < a.edges.length; index += 1) {
-      const before = a.edges[index]!;
-      const after = b.edges[index]!;
-      if (
-        before.id !== after.id ||
-        before.source !== after.source ||
-        before.target !== after.target ||
-        before.sourceHandle !== after.sourceHandle
-      )
-        return false;
-    }
-  }
-  return true;
+  return sameConnections(a.edges, b.edges);
 }

@@ -22,6 +22,7 @@ import { isNodeOfKind } from '../../store/appNode';
 import type { TestBenchStore } from '../../store/createTestBenchStore';
 import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
 import { TextField } from '../fields/TextField';
+import { formatSeconds } from '../formatSeconds';
 import { RequestBodyEditor } from './RequestBodyEditor';
 import { TestHistory } from './TestHistory';
 import { TestResultView } from './TestResultView';
@@ -406,10 +407,6 @@ function WaitingBar({ since, timeoutMs }: { since: number; timeoutMs: number }) 
       </div>
     </div>
   );
-}
-
-function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 /**
