@@ -27,7 +27,7 @@ import { FlowStoreProvider, useFlowStore, useFlowStoreApi } from './store/FlowSt
 import type { TestBenchRepository } from './persistence/testBenchRepository';
 import { persistTestBenches, type TestBenchAutosave } from './persistence/persistTestBenches';
 import { createTestBenchStore, type TestBenchStore } from './store/createTestBenchStore';
-import { TestBenchServicesProvider } from './panels/webservice-test/WebServiceTools';
+import { TestBenchServicesProvider } from './panels/webservice-test/TestBenchServicesContext';
 import { ToolsPanel } from './workspace/ToolsPanel';
 import { WorkspaceLayout } from './workspace/WorkspaceLayout';
 import { createPreviewSession } from './preview/createPreviewSession';

@@ -31,3 +31,8 @@ export const customerVariables = [
 export const customerVariableNames: ReadonlySet<string> = new Set(
   customerVariables.map((variable) => variable.name),
 );
+
+/** The sample customer John Smith's values: the test bench's samples, a preview's start. */
+export function sampleCustomerValues(): Record<string, string> {
+  return Object.fromEntries(customerVariables.map(({ name, sample }) => [name, sample]));
+}

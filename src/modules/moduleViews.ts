@@ -11,7 +11,6 @@ import {
 import { lazy, type ComponentType } from 'react';
 import type { InspectorProps } from './InspectorProps';
 import type { ModuleDataByKind, ModuleKind } from './moduleDefinitions';
-import { WebServiceTools } from '../panels/webservice-test/WebServiceTools';
 
 type Inspectors = typeof import('./inspectors');
 
@@ -22,6 +21,13 @@ function lazyInspector<K extends ModuleKind>(
   return lazy(() => import('./inspectors').then((inspectors) => ({ default: pick(inspectors) })));
 }
 
+/** A WebService's tools and test bench, fetched the first time one is selected. */
+const WebServiceTools = lazy(() =>
+  import('../panels/webservice-test/WebServiceTools').then((module) => ({
+    default: module.WebServiceTools,
+  })),
+);
+
 export interface ModuleView<Data> {
   /** The kind's icon: in the palette, on the node and in the inspector. */
   Icon: LucideIcon;
@@ -30,7 +36,8 @@ export interface ModuleView<Data> {
   Inspector: ComponentType<InspectorProps<Data>>;
   /**
    * Tools of a selected module, shown as a tab of the tools panel beside the inspector (the
-   * WebService test bench). Kinds without tools leave it out.
+   * WebService test bench). Kinds without tools leave it out. The panel may be lazy: the tools
+   * panel shows `Loading the <title>…` meanwhile.
    */
   tools?: { title: string; Panel: ComponentType<{ nodeId: string }> };
 }

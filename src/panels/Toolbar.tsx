@@ -6,7 +6,7 @@ import { downloadFile, safeFileName } from './downloadFile';
 import { TextField } from './fields/TextField';
 import { FindModuleBox } from './FindModuleBox';
 import { EndpointToolbarActions } from './endpoint-tools/EndpointToolbarActions';
-import { PrivacyReportButton } from './privacy/PrivacyReportDialog';
+import { PrivacyReportButton } from './privacy/PrivacyReportButton';
 import { useTidyUp } from '../canvas/useTidyUp';
 import { CircleAlert, Redo2, Undo2 } from 'lucide-react';
 import { selectFlowProblems } from '../store/selectFlowProblems';

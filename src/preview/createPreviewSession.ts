@@ -1,13 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import { customerVariables } from '../domain/customerVariables';
+import { customerVariables, sampleCustomerValues } from '../domain/customerVariables';
 import type { FlowRunState, WebServicePreviewMode } from '../domain/flowRunner/flowRunState';
-import {
-  sampleCustomerValues,
-  startFlowRun,
-  type FlowRun,
-  type RunnableFlow,
-} from '../domain/flowRunner/startFlowRun';
-import { startingValuesAt } from '../domain/flowRunner/startingValuesAt';
+import type { FlowRun, RunnableFlow } from '../domain/flowRunner/startFlowRun';
 import { newId } from '../domain/newId';
 import { sameConnections } from '../store/appNode';
 import type { FlowState, FlowStore } from '../store/createFlowStore';
@@ -43,6 +37,15 @@ export interface PreviewSessionState {
 
 export type PreviewSession = ReturnType<typeof createPreviewSession>;
 
+/** The flow runner, fetched at the first start: the editor opens without it. */
+async function loadFlowRunner() {
+  const [{ startFlowRun }, { startingValuesAt }] = await Promise.all([
+    import('../domain/flowRunner/startFlowRun'),
+    import('../domain/flowRunner/startingValuesAt'),
+  ]);
+  return { startFlowRun, startingValuesAt };
+}
+
 interface PreviewDependencies {
   flows: FlowStore;
   benches: TestBenchStore;
@@ -73,26 +76,41 @@ export function createPreviewSession({ flows, benches, webServices }: PreviewDep
       return newest ? { kind: 'recorded', result: newest.result } : { kind: 'call' };
     };
 
+    /** Counts starts and stops: a start whose runner arrives after a newer one is dropped. */
+    let starts = 0;
+
     const begin = (from: string | null, note: string | null) => {
       stop();
-      const flowState = flows.getState();
-      const flow = runnableFlowOf(flowState);
-      const startAt = from !== null && flow.nodes.some((node) => node.id === from) ? from : null;
-      const run = startFlowRun({
-        flow,
-        startAt: startAt ?? undefined,
-        variables: startAt
-          ? { ...startingValuesAt(flow, startAt), ...get().startingValues }
-          : get().startingValues,
-        callWebService: (request, signal) => {
-          const callId = newId('preview-call');
-          signal.addEventListener('abort', () => webServices.cancel(callId), { once: true });
-          return webServices.send(callId, request);
+      const thisStart = ++starts;
+      void loadFlowRunner().then(
+        ({ startFlowRun, startingValuesAt }) => {
+          if (thisStart !== starts) return;
+          const flowState = flows.getState();
+          const flow = runnableFlowOf(flowState);
+          const startAt =
+            from !== null && flow.nodes.some((node) => node.id === from) ? from : null;
+          const run = startFlowRun({
+            flow,
+            startAt: startAt ?? undefined,
+            variables: startAt
+              ? { ...startingValuesAt(flow, startAt), ...get().startingValues }
+              : get().startingValues,
+            callWebService: (request, signal) => {
+              const callId = newId('preview-call');
+              signal.addEventListener('abort', () => webServices.cancel(callId), { once: true });
+              return webServices.send(callId, request);
+            },
+            webServiceMode: (moduleId) => modeOf(flow.id, moduleId),
+          });
+          current = { run, unsubscribe: run.subscribe((state) => set({ run: state })) };
+          set({ run: run.getState(), startedAt: startAt, note });
         },
-        webServiceMode: (moduleId) => modeOf(flow.id, moduleId),
-      });
-      current = { run, unsubscribe: run.subscribe((state) => set({ run: state })) };
-      set({ run: run.getState(), startedAt: startAt, note });
+        (error: unknown) => {
+          if (thisStart !== starts) return;
+          const reason = error instanceof Error ? error.message : String(error);
+          set({ note: `The chat preview could not start: ${reason}` });
+        },
+      );
     };
 
     return {
@@ -112,6 +130,7 @@ export function createPreviewSession({ flows, benches, webServices }: PreviewDep
         set({ uses: { ...get().uses, [testBenchKey(flowId, nodeId)]: use } }),
       setPresenting: (presenting) => set({ presenting }),
       clear: () => {
+        starts += 1;
         stop();
         set({ run: null, startedAt: null, note: null, presenting: false });
       },

@@ -1,12 +1,17 @@
-import { useEffect, useId } from 'react';
+import { lazy, Suspense, useEffect, useId } from 'react';
 import { moduleViews } from '../modules/moduleViews';
+import { PanelLoading } from '../panels/PanelLoading';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import type { FlowState } from '../store/createFlowStore';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { selectFlowProblems } from '../store/selectFlowProblems';
 import { selectSelectedNodes } from '../store/selectSelectedNodes';
 import { useWorkspacePreferences, type ToolsTab } from './workspacePreferences';
-import { ChatPreviewPanel } from '../preview/ChatPreviewPanel';
+
+/** The chat preview and its runner are fetched when its tab is first opened. */
+const ChatPreviewPanel = lazy(() =>
+  import('../preview/ChatPreviewPanel').then((module) => ({ default: module.ChatPreviewPanel })),
+);
 
 /** The one selected module, when its kind declares tools (a WebService's test bench). */
 function selectedNodeWithTools(state: FlowState): string | null {
@@ -74,9 +79,13 @@ export function ToolsPanel() {
         aria-labelledby={`${id}-${active}-tab`}
       >
         {active === 'module' && tools && toolsNodeId ? (
-          <tools.Panel nodeId={toolsNodeId} />
+          <Suspense fallback={<PanelLoading what={`the ${tools.title.toLowerCase()}`} />}>
+            <tools.Panel nodeId={toolsNodeId} />
+          </Suspense>
         ) : active === 'preview' ? (
-          <ChatPreviewPanel />
+          <Suspense fallback={<PanelLoading what="the chat preview" />}>
+            <ChatPreviewPanel />
+          </Suspense>
         ) : (
           <ProblemsPanel />
         )}

@@ -3,13 +3,12 @@ import {
   type ModuleDataByKind,
   type ModuleKind,
 } from '../../modules/moduleDefinitions';
-import { customerVariableNames, customerVariables } from '../customerVariables';
+import { customerVariableNames, sampleCustomerValues } from '../customerVariables';
 import { extractPlaceholders, fillPlaceholders } from '../extractPlaceholders';
 import type { GraphEdge, GraphNode } from '../flowGraph';
 import { moduleDisplayName } from '../moduleDisplayName';
 import { newId } from '../newId';
 import { sampleParams } from '../webservice/buildWebServiceRequest';
-import { sampleValuesOf } from '../webservice/composeWebServiceRequest';
 import { platformTimeoutMs } from '../webservice/webServiceContract';
 import type {
   ParsedWebServiceTestRequest,
@@ -97,11 +96,6 @@ export interface FlowRun {
 
 interface MutableEntry extends Omit<StepLogEntry, 'notes'> {
   notes: StepNote[];
-}
-
-/** The sample customer John Smith's values, the default start of a preview. */
-export function sampleCustomerValues(): Record<string, string> {
-  return sampleValuesOf(customerVariables);
 }
 
 /** Starts a chat preview of `options.flow` at once; see `FlowRun`. */

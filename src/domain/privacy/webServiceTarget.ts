@@ -1,5 +1,3 @@
-import ipaddr from 'ipaddr.js';
-
 /** Where a WebService sends its request, as far as privacy is concerned. */
 export interface WebServiceTarget {
   /** The URL's host with its port when not the default: `api.example.org`, `127.0.0.1:4173`. */
@@ -10,11 +8,28 @@ export interface WebServiceTarget {
   loopback: boolean;
 }
 
-/** `localhost`, `*.localhost`, 127.0.0.0/8, ::1 and IPv4-mapped loopback addresses. */
+/**
+ * `localhost`, `*.localhost`, 127.0.0.0/8, ::1 and IPv4-mapped loopback addresses. The URL
+ * parser writes every address one way (`0x7f.1` as `127.0.0.1`, `[0:0::1]` as `[::1]`,
+ * `[::ffff:127.0.0.1]` as `[::ffff:7f00:1]`), so three patterns decide on its output; the
+ * browser's problems need no address library (the server's target policy uses ipaddr.js).
+ */
 export function isLoopbackHostname(hostname: string): boolean {
-  const bare = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
-  return ipaddr.isValid(bare) && ipaddr.process(bare).range() === 'loopback';
+  const canonical = canonicalHostname(hostname);
+  if (canonical === null) return false;
+  if (canonical === 'localhost' || canonical.endsWith('.localhost')) return true;
+  return (
+    /^127\.\d+\.\d+\.\d+$/.test(canonical) ||
+    canonical === '[::1]' ||
+    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical)
+  );
+}
+
+/** The hostname as a URL holds it; an IPv6 address may come with or without brackets. */
+function canonicalHostname(hostname: string): string | null {
+  const bracketed =
+    hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
+  return URL.canParse(`http://${bracketed}/`) ? new URL(`http://${bracketed}/`).hostname : null;
 }
 
 /** Parsed targets by URL: problems are recomputed per edit and most URLs stay the same. */

@@ -18,7 +18,7 @@ import { useFlowStoreApi } from '../../store/FlowStoreContext';
 import { isCancelled } from '../../webservice-calls/createWebServiceClient';
 import { sendNodeTestCall } from '../../webservice-calls/useWebServiceTestCall';
 import { useWebServiceClient } from '../../webservice-calls/WebServiceClientContext';
-import { useTestBenchServices } from '../webservice-test/WebServiceTools';
+import { useTestBenchServices } from '../webservice-test/TestBenchServicesContext';
 import { runWithConcurrency } from './runWithConcurrency';
 
 /** How many endpoints are called at once: a few, so a flow with many does not flood the server. */

@@ -1,5 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
-import { ShieldCheck } from 'lucide-react';
+import { useMemo } from 'react';
 import { z } from 'zod';
 import { approvedHostsSchema } from '../../domain/flowSettingsSchema';
 import {
@@ -27,41 +26,14 @@ const approvedHostsTextSchema = z
   )
   .pipe(approvedHostsSchema);
 
-/** The toolbar's `Privacy report` button and the dialog it opens. */
-export function PrivacyReportButton() {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
-  const headingId = useId();
-  return (
-    <>
-      <button
-        type="button"
-        className="privacy-report-button"
-        aria-label="Privacy report"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-        title="Privacy report: which personal data this flow sends to which host; approved hosts"
-      >
-        <ShieldCheck size={15} aria-hidden="true" />
-        <span className="privacy-report-button-label">Privacy report</span>
-      </button>
-      <dialog
-        ref={dialog}
-        className="privacy-dialog"
-        aria-labelledby={headingId}
-        onClose={() => setOpen(false)}
-      >
-        {open && (
-          <PrivacyReportView headingId={headingId} onClose={() => dialog.current?.close()} />
-        )}
-      </dialog>
-    </>
-  );
-}
-
-function PrivacyReportView({ headingId, onClose }: { headingId: string; onClose: () => void }) {
+/** The privacy report of the open flow, in the dialog the toolbar opens. */
+export function PrivacyReportView({
+  headingId,
+  onClose,
+}: {
+  headingId: string;
+  onClose: () => void;
+}) {
   const flowName = useFlowStore((state) => state.name);
   const settings = useFlowStore((state) => state.settings);
   const updateFlowSettings = useFlowStore((state) => state.updateFlowSettings);
