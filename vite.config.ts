@@ -14,6 +14,17 @@ export default defineConfig(({ isSsrBuild }) => ({
     copyPublicDir: !isSsrBuild,
     // One editor bundle (React, React Flow, zod) is expected; it is cached after the first load.
     chunkSizeWarningLimit: 1024,
+    // zod with its configuration in one chunk: whichever chunk builds a schema first imports it,
+    // so `jitless` is set before any schema exists (an eval probe would break the page's CSP).
+    rolldownOptions: isSsrBuild
+      ? {}
+      : {
+          output: {
+            codeSplitting: {
+              groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]configureZod/ }],
+            },
+          },
+        },
   },
   // Vite's default CORS answers other localhost origins; the app's routes need none.
   server: { host: '127.0.0.1', port: 5173, cors: false },

@@ -1,22 +1,17 @@
-import './configureZod';
-import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { createIndexedDbFlowRepository } from './persistence/flowRepository';
-import { createIndexedDbTestBenchRepository } from './persistence/testBenchRepository';
-import { createWebServiceClient } from './webservice-calls/createWebServiceClient';
+import { AppShell } from './AppShell';
+
+// The editor (React Flow, zod, the stores and panels) is fetched at once, beside this small first
+// load rather than in it, so the page answers while it arrives (README, Performance).
+const editor = import('./BrowserEditor');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <App
-      repository={createIndexedDbFlowRepository()}
-      testBenches={createIndexedDbTestBenchRepository()}
-      webServices={createWebServiceClient()}
-    />
+    <AppShell editor={editor} />
   </StrictMode>,
 );
