@@ -1,8 +1,11 @@
 import { useEffect, useState, type ComponentType } from 'react';
+import type { LastOpenFlowRead } from './persistence/readLastOpenFlow';
+
+type EditorComponent = ComponentType<{ lastOpenFlow: Promise<LastOpenFlowRead> }>;
 
 type EditorCode =
   | { state: 'loading' }
-  | { state: 'loaded'; Editor: ComponentType }
+  | { state: 'loaded'; Editor: EditorComponent }
   | { state: 'failed'; message: string };
 
 /**
@@ -11,7 +14,14 @@ type EditorCode =
  * `Suspense` boundary: React holds back revealing one for up to 300 ms after its fallback
  * showed, which would delay every opening of a flow.
  */
-export function AppShell({ editor }: { editor: Promise<{ BrowserEditor: ComponentType }> }) {
+export function AppShell({
+  editor,
+  lastOpenFlow,
+}: {
+  editor: Promise<{ BrowserEditor: EditorComponent }>;
+  /** Read meanwhile, handed to the editor. */
+  lastOpenFlow: Promise<LastOpenFlowRead>;
+}) {
   const [code, setCode] = useState<EditorCode>({ state: 'loading' });
   useEffect(() => {
     let current = true;
@@ -29,7 +39,7 @@ export function AppShell({ editor }: { editor: Promise<{ BrowserEditor: Componen
     };
   }, [editor]);
 
-  if (code.state === 'loaded') return <code.Editor />;
+  if (code.state === 'loaded') return <code.Editor lastOpenFlow={lastOpenFlow} />;
   if (code.state === 'failed') {
     // The server stopped, or a new build replaced the files this page was built with.
     return (

@@ -5,6 +5,7 @@ import { createLargeFlow } from '../../bench/createLargeFlow';
 import { flowChunkKeysOf, openFlowbenchDatabase } from './flowbenchDatabase';
 import { createIndexedDbFlowRepository } from './flowRepository';
 import { openInitialFlow } from './openInitialFlow';
+import { readLastOpenFlow } from './readLastOpenFlow';
 
 let databaseCount = 0;
 
@@ -363,6 +364,85 @@ describe('createIndexedDbFlowRepository', () => {
       await createIndexedDbFlowRepository(databaseName).deleteFlow(flow.id);
 
       expect(await tabA.saveFlow({ ...flow, name: 'Still typed' })).toMatchObject({ ok: true });
+    });
+  });
+
+  describe('the first read, done by the page before the editor arrives', () => {
+    it('opens the last open flow from what the page read, and writes on top of its revision', async () => {
+      const databaseName = freshDatabaseName();
+      const flow = createLargeFlow(2500);
+      const earlier = createIndexedDbFlowRepository(databaseName);
+      await earlier.saveFlow(flow);
+      await earlier.writeLastOpenFlowId(flow.id);
+
+      const repository = createIndexedDbFlowRepository(
+        databaseName,
+        readLastOpenFlow(databaseName),
+      );
+
+      expect(await openInitialFlow(repository, 'http://127.0.0.1:4173')).toEqual(flow);
+      expect(await repository.saveFlow({ ...flow, name: 'Edited' })).toEqual({
+        ok: true,
+        revision: 2,
+      });
+    });
+
+    it('uses what it read once: a later load reads the newer version another tab saved', async () => {
+      const databaseName = freshDatabaseName();
+      const flow = createEmptyFlow('Shared');
+      const otherTab = createIndexedDbFlowRepository(databaseName);
+      await otherTab.saveFlow(flow);
+      await otherTab.writeLastOpenFlowId(flow.id);
+      const repository = createIndexedDbFlowRepository(
+        databaseName,
+        readLastOpenFlow(databaseName),
+      );
+      expect(await repository.loadFlow(flow.id)).toMatchObject({ ok: true, revision: 1 });
+
+      await otherTab.saveFlow({ ...flow, name: 'Renamed in the other tab' });
+      await otherTab.writeLastOpenFlowId('another-flow');
+
+      const reloaded = await repository.loadFlow(flow.id);
+      expect(reloaded.ok && reloaded.flow.name).toBe('Renamed in the other tab');
+      expect(await repository.readLastOpenFlowId()).toBe(flow.id);
+      expect(await repository.readLastOpenFlowId()).toBe('another-flow');
+    });
+
+    it('reports a damaged chunk it read the same way as one read later', async () => {
+      const databaseName = freshDatabaseName();
+      const flow = createLargeFlow(4500);
+      const earlier = createIndexedDbFlowRepository(databaseName);
+      await earlier.saveFlow(flow);
+      await earlier.writeLastOpenFlowId(flow.id);
+      const database = await openFlowbenchDatabase(databaseName);
+      await database.delete('flowChunks', [flow.id, 1]);
+      database.close();
+
+      const repository = createIndexedDbFlowRepository(
+        databaseName,
+        readLastOpenFlow(databaseName),
+      );
+
+      const loaded = await repository.loadFlow(flow.id);
+      expect(loaded.ok === false && loaded.reason === 'damaged' && loaded.message).toMatch(
+        /^Part 2:/,
+      );
+    });
+
+    it('reads everything itself when the first read failed', async () => {
+      const databaseName = freshDatabaseName();
+      const flow = createEmptyFlow('Kept');
+      const earlier = createIndexedDbFlowRepository(databaseName);
+      await earlier.saveFlow(flow);
+      await earlier.writeLastOpenFlowId(flow.id);
+
+      const repository = createIndexedDbFlowRepository(
+        databaseName,
+        Promise.reject(new Error('The storage was busy')),
+      );
+
+      expect(await repository.readLastOpenFlowId()).toBe(flow.id);
+      expect(await repository.loadFlow(flow.id)).toMatchObject({ ok: true, revision: 1 });
     });
   });
 });

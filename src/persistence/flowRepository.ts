@@ -3,10 +3,12 @@ import { z } from 'zod';
 import {
   defaultDatabaseName,
   flowChunkKeysOf,
+  lastOpenFlowKey,
   testBenchKeysOfFlow,
   openFlowbenchDatabase,
   type FlowbenchDatabase,
 } from './flowbenchDatabase';
+import type { LastOpenFlowRead, StoredFlow } from './readLastOpenFlow';
 import {
   findGraphIssues,
   flowDocumentSchema,
@@ -89,12 +91,79 @@ function revisionOf(record: unknown): number {
   return parsed.success ? parsed.data.revision : 0;
 }
 
-const lastOpenFlowKey = 'lastOpenFlowId';
+/**
+ * Parses a stored flow: its record, then each chunk as `chunkAt` hands it over (one chunk per
+ * task, so a flow of 50,000 modules never holds the page), then the graph they form.
+ */
+async function parseStoredFlow(
+  record: unknown,
+  chunkAt: (index: number) => Promise<unknown>,
+): Promise<LoadFlowResult> {
+  if (record === undefined) return { ok: false, reason: 'missing' };
+  const stored = storedFlowSchema.safeParse(record);
+  if (!stored.success) {
+    return { ok: false, reason: 'damaged', message: z.prettifyError(stored.error) };
+  }
+  // A chunked record holds the document without its nodes and edges, which follow apart.
+  const parsed = flowDocumentSchema.safeParse(stored.data.flow);
+  if (!parsed.success) {
+    return { ok: false, reason: 'damaged', message: z.prettifyError(parsed.error) };
+  }
+  const flow = parsed.data;
+  const revision = revisionOf(record);
+  const { chunkCount } = stored.data;
+  if (chunkCount === undefined) return { ok: true, flow, revision };
+  const nodes: FlowDocument['nodes'] = [];
+  const edges: FlowDocument['edges'] = [];
+  for (let index = 0; index < chunkCount; index += 1) {
+    const chunk = storedChunkSchema.safeParse(await chunkAt(index));
+    if (!chunk.success) {
+      const problem = z.prettifyError(chunk.error);
+      return { ok: false, reason: 'damaged', message: `Part ${index + 1}: ${problem}` };
+    }
+    nodes.push(...chunk.data.nodes);
+    edges.push(...chunk.data.edges);
+  }
+  const issues = findGraphIssues(
+    nodes.map((node) => ({ id: node.id, node })),
+    edges,
+  );
+  if (issues.length > 0) {
+    const messages = issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    return { ok: false, reason: 'damaged', message: messages.join('\n') };
+  }
+  return { ok: true, flow: { ...flow, nodes, edges }, revision };
+}
 
-export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName): FlowRepository {
+/** Resolves in a task of its own: the page may paint and answer input in between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Parses a flow the page's shell read earlier, one chunk per task. */
+function parseReadFlow({ record, chunks }: StoredFlow): Promise<LoadFlowResult> {
+  return parseStoredFlow(record, async (index) => {
+    await nextTask();
+    return chunks[index];
+  });
+}
+
+/**
+ * `startRead` is what the page's shell read before this code arrived (`readLastOpenFlow`): its
+ * database connection, and the last open flow's id and records, each used for the first request
+ * of it only. Without it, or when it failed, everything is read here.
+ */
+export function createIndexedDbFlowRepository(
+  databaseName = defaultDatabaseName,
+  startRead: Promise<LastOpenFlowRead> | null = null,
+): FlowRepository {
+  const startReadOrNone = startRead?.catch(() => null) ?? Promise.resolve(null);
+  const startReadUsed = new Set<'lastOpenFlowId' | 'flow'>();
   let database: Promise<IDBPDatabase<FlowbenchDatabase>> | null = null;
   const open = () => {
-    database ??= openFlowbenchDatabase(databaseName);
+    database ??= startReadOrNone.then(
+      (read) => read?.database ?? openFlowbenchDatabase(databaseName),
+    );
     return database;
   };
   const revisionsSeen = new Map<string, number>();
@@ -113,47 +182,23 @@ export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName
     },
 
     loadFlow: async (id) => {
-      const transaction = (await open()).transaction(['flows', 'flowChunks'], 'readonly');
-      const record: unknown = await transaction.objectStore('flows').get(id);
-      if (record === undefined) return { ok: false, reason: 'missing' };
-      const stored = storedFlowSchema.safeParse(record);
-      if (!stored.success) {
-        return { ok: false, reason: 'damaged', message: z.prettifyError(stored.error) };
-      }
-      // A chunked record holds the document without its nodes and edges, which follow apart.
-      const parsed = flowDocumentSchema.safeParse(stored.data.flow);
-      if (!parsed.success) {
-        return { ok: false, reason: 'damaged', message: z.prettifyError(parsed.error) };
-      }
-      let flow = parsed.data;
-      const { chunkCount } = stored.data;
-      if (chunkCount !== undefined) {
-        const nodes: FlowDocument['nodes'] = [];
-        const edges: FlowDocument['edges'] = [];
-        for (let index = 0; index < chunkCount; index += 1) {
-          const chunk = storedChunkSchema.safeParse(
-            await transaction.objectStore('flowChunks').get([id, index]),
-          );
-          if (!chunk.success) {
-            const problem = z.prettifyError(chunk.error);
-            return { ok: false, reason: 'damaged', message: `Part ${index + 1}: ${problem}` };
-          }
-          nodes.push(...chunk.data.nodes);
-          edges.push(...chunk.data.edges);
-        }
-        const issues = findGraphIssues(
-          nodes.map((node) => ({ id: node.id, node })),
-          edges,
+      const read = await startReadOrNone;
+      const readEarlier =
+        read?.storedFlow?.id === id && !startReadUsed.has('flow') ? read.storedFlow : null;
+      startReadUsed.add('flow');
+      let loaded: LoadFlowResult;
+      if (readEarlier) {
+        loaded = await parseReadFlow(readEarlier);
+      } else {
+        // Each chunk is read once the previous one is parsed, all in one transaction.
+        const transaction = (await open()).transaction(['flows', 'flowChunks'], 'readonly');
+        const record: unknown = await transaction.objectStore('flows').get(id);
+        loaded = await parseStoredFlow(record, (index) =>
+          transaction.objectStore('flowChunks').get([id, index]),
         );
-        if (issues.length > 0) {
-          const messages = issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-          return { ok: false, reason: 'damaged', message: messages.join('\n') };
-        }
-        flow = { ...flow, nodes, edges };
       }
-      const revision = revisionOf(record);
-      revisionsSeen.set(id, revision);
-      return { ok: true, flow, revision };
+      if (loaded.ok) revisionsSeen.set(id, loaded.revision);
+      return loaded;
     },
 
     saveFlow: async (flow) => {
@@ -209,6 +254,11 @@ export function createIndexedDbFlowRepository(databaseName = defaultDatabaseName
     },
 
     readLastOpenFlowId: async () => {
+      const read = await startReadOrNone;
+      if (read && !startReadUsed.has('lastOpenFlowId')) {
+        startReadUsed.add('lastOpenFlowId');
+        return read.lastOpenFlowId;
+      }
       const value = await (await open()).get('settings', lastOpenFlowKey);
       return typeof value === 'string' ? value : null;
     },

@@ -31,6 +31,9 @@ export interface FlowbenchDatabase extends DBSchema {
 
 export const defaultDatabaseName = 'flowbench';
 
+/** The `settings` key of the flow open last, reopened on the next visit. */
+export const lastOpenFlowKey = 'lastOpenFlowId';
+
 /** Opens (and creates or upgrades) the browser database every repository shares. */
 export function openFlowbenchDatabase(
   databaseName: string,
