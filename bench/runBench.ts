@@ -76,7 +76,23 @@ export async function main(argv: readonly string[]): Promise<void> {
       });
     }
   };
-  await measure('bundle', () => runBundleBench('dist/client', baselineDir));
+  await measure('bundle', async () => {
+    const baseline = await startStaticServer(baselineDir, await nextPort());
+    let app: RunningServer | null = null;
+    try {
+      app = await startFlowbenchServer(await nextPort());
+      return await runBundleBench({
+        clientDir: 'dist/client',
+        baselineDir,
+        flowbenchUrl: app.url,
+        baselineUrl: baseline.url,
+        chromiumPath,
+      });
+    } finally {
+      await app?.stop();
+      await baseline.close();
+    }
+  });
   await measure('start', () => runServerStartBench(nextPort));
   await measure('analyses', () => runAnalysesBench(resultsDir));
   await measure('proxy', () => runProxyBench(nextPort, log));
