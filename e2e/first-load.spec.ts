@@ -21,7 +21,8 @@ test('the editor and the panels it fetches later run under the page’s CSP with
   await page.getByRole('button', { name: 'Privacy report' }).click();
   await expect(page.getByRole('heading', { name: 'Privacy report' })).toBeVisible();
 
-  expect(await page.evaluate(() => Reflect.get(window, 'cspViolations'))).toEqual([]);
+  const violations = await page.evaluate((): unknown => Reflect.get(window, 'cspViolations'));
+  expect(violations).toEqual([]);
 });
 
 test('when the editor’s code cannot be fetched, the page says so instead of staying blank', async ({
