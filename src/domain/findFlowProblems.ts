@@ -11,7 +11,8 @@ import { reachableFrom, type FlowGraph, type GraphNode } from './flowGraph';
 import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
 import { findPrivacyProblems } from './privacy/findPrivacyProblems';
-import { privacyContextOf } from './privacy/personalDataSent';
+import { calledUrlOf, privacyContextOf } from './privacy/personalDataSent';
+import { personalSettingsOf } from './privacy/personalVariables';
 import { variableNameSchema } from './variableNameSchema';
 import { variablesSetUpstream, type UpstreamVariables } from './variablesSetUpstream';
 
@@ -77,7 +78,7 @@ interface NodeProblemsEntry {
  */
 export function createFlowProblemFinder() {
   let shape: GraphShape | null = null;
-  let entries = new Map<string, NodeProblemsEntry>();
+  const entries = new Map<string, NodeProblemsEntry>();
   let last: FlowProblems | null = null;
   let budget: FlowProblem[] = [];
   let privacy: FlowProblem[] = [];
@@ -89,11 +90,11 @@ export function createFlowProblemFinder() {
     const shapeBefore = shape;
     shape = sameShape(shapeBefore, graph) ? { ...shapeBefore, nodes: graph.nodes } : shapeOf(graph);
     const shapeChanged = shape !== shapeBefore && shapeBefore?.upstream !== shape.upstream;
-    const nextEntries = new Map<string, NodeProblemsEntry>();
     const startProblems: FlowProblem[] = [];
     const problems: FlowProblem[] = [];
     let changed = shapeChanged || entries.size !== graph.nodes.length;
     let namesChanged = false;
+    let privacyInputsChanged = changed;
     if (shape.startCount === 0) {
       startProblems.push(flowProblem('The flow has no Start module'));
     }
@@ -109,13 +110,19 @@ export function createFlowProblemFinder() {
         known.fieldProblems === nodeFieldProblems
           ? known
           : nodeEntry(node, nodeFieldProblems, shape);
-      if (entry !== known) changed = true;
+      if (entry !== known) {
+        changed = true;
+        if (!known || !samePrivacyInputs(known.node, node)) privacyInputsChanged = true;
+      }
       if (known?.node.name !== node.name) namesChanged = true;
-      nextEntries.set(node.id, entry);
-      startProblems.push(...entry.startProblems);
-      problems.push(...entry.problems);
+      if (entry !== known) entries.set(node.id, entry);
+      for (const problem of entry.startProblems) startProblems.push(problem);
+      for (const problem of entry.problems) problems.push(problem);
     }
-    entries = nextEntries;
+    if (entries.size !== graph.nodes.length) {
+      const ids = new Set(graph.nodes.map((node) => node.id));
+      for (const id of entries.keys()) if (!ids.has(id)) entries.delete(id);
+    }
     const approvedHosts = graph.settings?.approvedHosts;
     if (approvedHosts !== privacyHosts) changed = true;
     if (!changed && last) return last;
@@ -129,12 +136,15 @@ export function createFlowProblemFinder() {
       }
       withTail.clear();
     }
-    // Privacy depends on every module's data (personal marks, URLs): cheap, found on each change.
-    privacyHosts = approvedHosts;
-    const privacyContext = privacyContextOf(graph, approvedHosts ?? [], shape.upstream);
-    privacy = findPrivacyProblems(graph, privacyContext).map(({ node, message }) =>
-      nodeProblem(node, message),
-    );
+    // Privacy reads every module's personal marks and URL: found again when one of them, a
+    // name, the graph or the approved hosts changed, not on every keystroke in a message.
+    if (privacyInputsChanged || namesChanged || approvedHosts !== privacyHosts || !last) {
+      privacyHosts = approvedHosts;
+      const privacyContext = privacyContextOf(graph, approvedHosts ?? [], shape.upstream);
+      privacy = findPrivacyProblems(graph, privacyContext).map(({ node, message }) =>
+        nodeProblem(node, message),
+      );
+    }
     const tailByNode = new Map(budgetByNode);
     for (const problem of privacy) {
       const id = problem.nodeId ?? '';
@@ -212,6 +222,17 @@ function sameShape(shape: GraphShape | null, graph: FlowGraph): shape is GraphSh
       )
     );
   });
+}
+
+/** Whether the privacy check reads the same of both: personal marks and the URL called. */
+function samePrivacyInputs(before: GraphNode, after: GraphNode): boolean {
+  if (before.data === after.data) return true;
+  if (before.type !== after.type || calledUrlOf(before) !== calledUrlOf(after)) return false;
+  const settings = (node: GraphNode) =>
+    personalSettingsOf(node)
+      .map(({ variable, because }) => `${variable}\u0000${because}`)
+      .join('\u0001');
+  return settings(before) === settings(after);
 }
 
 function longestWaitOf<K extends ModuleKind>(node: { type: K; data: ModuleDataByKind[K] }) {

@@ -54,12 +54,13 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   );
   const words = Math.max(1, Math.ceil(nameIndex.size / 32));
   const nodeCount = graph.nodes.length;
-  const ownSets = new Uint32Array(nodeCount * words);
+  // Signed words: `|` yields int32, so values compare without converting back.
+  const ownSets = new Int32Array(nodeCount * words);
   setByNode.forEach((names, node) => {
     for (const name of names) ownSets[node * words + (name >>> 5)]! |= 1 << (name & 31);
   });
-  const entry = new Uint32Array(nodeCount * words);
-  const exit = ownSets.slice();
+  const entry = new Int32Array(nodeCount * words);
+  const exit = new Int32Array(nodeCount * words);
 
   const predecessors: number[][] = graph.nodes.map(() => []);
   const successors: number[][] = graph.nodes.map(() => []);
@@ -78,31 +79,46 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   let mustEntry: Uint32Array | null = null;
   const mustBeSetBits = () =>
     (mustEntry ??= mustBeSetOnEntry(graph, words, ownSets, predecessors, reached, order));
-  let changed = true;
-  while (changed) {
-    changed = false;
+  // A worklist in reverse post-order: an acyclic flow settles in one pass; a loop sends the
+  // pass round again only for the modules after a module whose variables grew.
+  const position = new Int32Array(nodeCount);
+  order.forEach((node, index) => (position[node] = index));
+  const pending = new Uint8Array(nodeCount).fill(1);
+  let anotherPass = true;
+  while (anotherPass) {
+    anotherPass = false;
     for (const node of order) {
+      if (pending[node] === 0) continue;
+      pending[node] = 0;
       const base = node * words;
       for (const predecessor of predecessors[node]!) {
         // What no chat reaches cannot have set anything for a module a chat does reach.
         if (reached[node] && !reached[predecessor]) continue;
         const predecessorBase = predecessor * words;
         for (let word = 0; word < words; word += 1) {
-          const merged = (entry[base + word]! | exit[predecessorBase + word]!) >>> 0;
-          if (merged !== entry[base + word]) {
-            entry[base + word] = merged;
-            changed = true;
-          }
+          entry[base + word]! |= exit[predecessorBase + word]!;
         }
       }
-      for (let word = 0; word < words; word += 1) exit[base + word]! |= entry[base + word]!;
+      let grew = false;
+      for (let word = 0; word < words; word += 1) {
+        const next = entry[base + word]! | ownSets[base + word]!;
+        if (next !== exit[base + word]) {
+          exit[base + word] = next;
+          grew = true;
+        }
+      }
+      if (!grew) continue;
+      for (const successor of successors[node]!) {
+        pending[successor] = 1;
+        if (position[successor]! <= position[node]!) anotherPass = true;
+      }
     }
   }
 
   const names = [...nameIndex.keys()];
-  const has = (bits: Uint32Array, node: number, name: number) =>
+  const has = (bits: Int32Array | Uint32Array, node: number, name: number) =>
     (bits[node * words + (name >>> 5)]! & (1 << (name & 31))) !== 0;
-  const hasOnEntry = (bits: Uint32Array, nodeId: string, name: string) => {
+  const hasOnEntry = (bits: Int32Array | Uint32Array, nodeId: string, name: string) => {
     const node = nodeIndex.get(nodeId);
     const bit = nameIndex.get(name);
     return node !== undefined && bit !== undefined && has(bits, node, bit);
@@ -176,7 +192,7 @@ function bitCount(word: number): number {
 function mustBeSetOnEntry(
   graph: FlowGraph,
   words: number,
-  ownSets: Uint32Array,
+  ownSets: Int32Array,
   predecessors: number[][],
   reached: Uint8Array,
   order: number[],
