@@ -7,7 +7,7 @@ import {
 } from '../modules/moduleDefinitions';
 import { describeNode } from './describeNode';
 import { findChatBudgetProblems } from './findChatBudgetProblems';
-import { reachableFrom, type FlowGraph, type GraphNode } from './flowGraph';
+import type { FlowGraph, GraphNode } from './flowGraph';
 import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
 import { findPrivacyProblems } from './privacy/findPrivacyProblems';
@@ -55,9 +55,11 @@ export interface FlowProblems {
 interface GraphShape {
   edges: FlowGraph['edges'];
   nodes: readonly GraphNode[];
-  reachable: ReadonlySet<string>;
+  /** Whether a chat can reach the module from a Start. */
+  reachable: (nodeId: string) => boolean;
   startCount: number;
-  connectedHandles: ReadonlySet<string>;
+  /** Per module id, the outputs a connection leaves from. */
+  connectedHandles: ReadonlyMap<string, readonly string[]>;
   upstream: UpstreamVariables;
 }
 
@@ -258,17 +260,41 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function shapeOf(graph: FlowGraph): GraphShape {
-  const startIds = graph.nodes.filter(isEntryNode).map((node) => node.id);
+  const upstream = variablesSetUpstream(graph);
   return {
     edges: graph.edges,
     nodes: graph.nodes,
-    reachable: reachableFrom(startIds, graph),
-    startCount: startIds.length,
-    connectedHandles: new Set(
-      graph.edges.map((edge) => `${edge.source}\u0000${edge.sourceHandle ?? 'out'}`),
-    ),
-    upstream: variablesSetUpstream(graph),
+    reachable: upstream.reachedFromStart,
+    startCount: graph.nodes.filter(isEntryNode).length,
+    connectedHandles: connectedHandlesOf(graph.edges),
+    upstream,
   };
+}
+
+function connectedHandlesOf(edges: FlowGraph['edges']): Map<string, string[]> {
+  const handles = new Map<string, string[]>();
+  for (const edge of edges) {
+    const handle = edge.sourceHandle ?? 'out';
+    const list = handles.get(edge.source);
+    if (list) list.push(handle);
+    else handles.set(edge.source, [handle]);
+  }
+  return handles;
+}
+
+const noProblemsFound: FlowProblem[] = [];
+const noMessages: readonly string[] = [];
+/** Names already checked against `variableNameSchema`: a flow uses the same few again and again. */
+const variableNameVerdicts = new Map<string, boolean>();
+
+function isVariableName(name: string): boolean {
+  let verdict = variableNameVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = variableNameSchema.safeParse(name).success;
+    if (variableNameVerdicts.size > 10_000) variableNameVerdicts.clear();
+    variableNameVerdicts.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** One module's problems, in the order the list shows them. */
@@ -277,19 +303,28 @@ function nodeEntry(
   fieldProblems: readonly string[] | undefined,
   shape: GraphShape,
 ): NodeProblemsEntry {
-  const startProblems: FlowProblem[] = [];
-  const problems: FlowProblem[] = [];
-  const nodeName = moduleDisplayName(node);
-  const add = (message: string, list = problems) => {
-    list.push({ key: `${node.id}:${message}`, nodeId: node.id, nodeName, message });
+  // Most modules have no problem: they share the empty lists and never build their name.
+  let startProblems = noProblemsFound;
+  let problems = noProblemsFound;
+  let nodeName: string | null = null;
+  const problemOf = (message: string): FlowProblem => {
+    nodeName ??= moduleDisplayName(node);
+    return { key: `${node.id}:${message}`, nodeId: node.id, nodeName, message };
+  };
+  const add = (message: string) => {
+    if (problems === noProblemsFound) problems = [];
+    problems.push(problemOf(message));
   };
   const facts = describeNode(node);
   if (isEntryNode(node) && shape.startCount > 1 && !isFirstStart(node, shape)) {
-    add(`The flow has ${shape.startCount} Start modules; a chat needs exactly one`, startProblems);
+    startProblems = [
+      problemOf(`The flow has ${shape.startCount} Start modules; a chat needs exactly one`),
+    ];
   }
-  if (shape.startCount > 0 && !shape.reachable.has(node.id)) add('Not reachable from Start');
+  if (shape.startCount > 0 && !shape.reachable(node.id)) add('Not reachable from Start');
+  const connected = shape.connectedHandles.get(node.id);
   for (const output of facts.outputs) {
-    if (!shape.connectedHandles.has(`${node.id}\u0000${output.id}`)) {
+    if (!connected?.includes(output.id)) {
       add(
         output.label
           ? `Output "${output.label}" leads nowhere`
@@ -299,19 +334,22 @@ function nodeEntry(
   }
   for (const message of fieldProblems ?? []) add(message);
   for (const message of facts.configurationProblems) add(message);
-  for (const name of new Set(facts.variablesUsed)) {
-    if (!variableNameSchema.safeParse(name).success) {
+  const used = facts.variablesUsed.length > 1 ? new Set(facts.variablesUsed) : facts.variablesUsed;
+  for (const name of used) {
+    if (!isVariableName(name)) {
       add(`{{${name}}} is not a variable name; names are lower snake_case`);
     } else if (!customerVariableNames.has(name) && !shape.upstream.mayBeSet(node.id, name)) {
       add(`Uses {{${name}}}, which no module before it sets`);
     }
   }
+  const found = startProblems.length + problems.length;
   return {
     node,
     fieldProblems,
     startProblems,
     problems,
-    messages: [...startProblems, ...problems].map((problem) => problem.message),
+    messages:
+      found === 0 ? noMessages : [...startProblems, ...problems].map((problem) => problem.message),
   };
 }
 
