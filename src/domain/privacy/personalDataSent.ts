@@ -1,6 +1,6 @@
 import { isApprovedHost } from '../flowSettingsSchema';
 import type { FlowGraph } from '../flowGraph';
-import { variablesSetUpstream, type UpstreamVariables } from '../variablesSetUpstream';
+import { upstreamVariablesOf, type UpstreamVariables } from '../variablesSetUpstream';
 import {
   moduleDefinitions,
   type ModuleDataByKind,
@@ -33,7 +33,7 @@ export interface PrivacyContext {
 export function privacyContextOf(
   graph: FlowGraph,
   approvedHosts: readonly string[],
-  upstream: UpstreamVariables = variablesSetUpstream(graph),
+  upstream: UpstreamVariables = upstreamVariablesOf(graph),
 ): PrivacyContext {
   return { personal: classifyPersonalVariables(graph), upstream, approvedHosts };
 }
