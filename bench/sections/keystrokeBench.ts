@@ -26,6 +26,8 @@ interface EditableField {
   nodeClass: string;
   label: string;
   field: string;
+  /** Typed into `Find module` (Enter centres the first match) when none is on screen. */
+  findQuery?: string;
 }
 
 /** The prompt of a question on screen, else the text of a message, typed into one key at a time. */
@@ -36,7 +38,12 @@ export const textFields: readonly EditableField[] = [
 
 /** A WebService's URL: its tools (test bench, personal data sent) follow every keystroke. */
 export const webServiceUrlField: readonly EditableField[] = [
-  { nodeClass: 'react-flow__node-web-service', label: 'URL', field: 'a WebService’s URL' },
+  {
+    nodeClass: 'react-flow__node-web-service',
+    label: 'URL',
+    field: 'a WebService’s URL',
+    findQuery: 'http',
+  },
 ];
 
 export async function measureInspectorKeystrokes(
@@ -85,6 +92,14 @@ export async function measureInspectorKeystrokes(
 /** Clicks the on-screen module nearest the canvas centre whose kind has a text field. */
 async function selectEditableModule(page: Page, fields: readonly EditableField[]) {
   for (const candidate of fields) {
+    if (candidate.findQuery !== undefined) {
+      const find = page.getByLabel('Find module');
+      await find.fill(candidate.findQuery);
+      await find.press('Enter');
+      await find.press('Escape');
+      await settleFrames(page);
+      await sleep(300);
+    }
     const point = await page.evaluate((nodeClass) => {
       const canvas = document.querySelector('.react-flow')?.getBoundingClientRect();
       if (!canvas) return null;
