@@ -7,7 +7,7 @@ import {
   type ModuleKind,
 } from '../../modules/moduleDefinitions';
 import {
-  classifyPersonalVariables,
+  personalVariablesOf,
   type PersonalReason,
   type PersonalVariables,
 } from './personalVariables';
@@ -35,7 +35,7 @@ export function privacyContextOf(
   approvedHosts: readonly string[],
   upstream: UpstreamVariables = upstreamVariablesOf(graph),
 ): PrivacyContext {
-  return { personal: classifyPersonalVariables(graph), upstream, approvedHosts };
+  return { personal: personalVariablesOf(graph), upstream, approvedHosts };
 }
 
 /** The URL a module calls (`''` while it has none); null for kinds that call nothing. */

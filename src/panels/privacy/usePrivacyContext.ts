@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { classifyPersonalVariables } from '../../domain/privacy/personalVariables';
+import { personalVariablesOf } from '../../domain/privacy/personalVariables';
 import type { PrivacyContext } from '../../domain/privacy/personalDataSent';
 import { upstreamVariablesOf } from '../../domain/variablesSetUpstream';
 import type { FlowGraph } from '../../domain/flowGraph';
@@ -17,7 +17,7 @@ export function usePrivacyContext(): { context: PrivacyContext; graph: FlowGraph
   const analysis = useMemo(() => {
     return {
       graph,
-      personal: classifyPersonalVariables(graph),
+      personal: personalVariablesOf(graph),
       upstream: upstreamVariablesOf(graph),
     };
   }, [graph]);
