@@ -11,7 +11,7 @@ import {
 import { Map as MapIcon } from 'lucide-react';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 import { useFitViewOptions, type ViewFit } from './fitViewOptions';
-import { useEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { usePreviewEdgesTaken } from '../preview/PreviewSessionContext';
 import { useShallow } from 'zustand/react/shallow';
 import { addableModuleKinds } from '../domain/addableModuleKinds';
@@ -24,20 +24,9 @@ import { paletteDragType } from './paletteDragType';
 import { FlowMiniMap } from './FlowMiniMap';
 import { moduleAt, overviewZoom } from './flowOverview';
 import { OverviewLayer } from './OverviewLayer';
-import { withKnownSize } from './withKnownSize';
+import { createCanvasNodeView } from './canvasNodeView';
 
 const noEdges: AppEdge[] = [];
-const hiddenNodes = new WeakMap<AppNode, AppNode>();
-
-/** A module React Flow keeps (for fitting the view, selection) but does not draw. */
-function hiddenNode(node: AppNode): AppNode {
-  let hidden = hiddenNodes.get(node);
-  if (!hidden) {
-    hidden = { ...withKnownSize(node), hidden: true };
-    hiddenNodes.set(node, hidden);
-  }
-  return hidden;
-}
 
 const isValidConnection: IsValidConnection<AppEdge> = (connection) =>
   connection.source !== connection.target;
@@ -88,10 +77,8 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
   // Zoomed out, one drawing shows the flow (OverviewLayer); the switch re-renders once, not on
   // every zoom step.
   const zoomedOut = useStore((state) => state.transform[2] < overviewZoom);
-  const canvasNodes = useMemo(
-    () => nodes.map(zoomedOut ? hiddenNode : withKnownSize),
-    [nodes, zoomedOut],
-  );
+  const [canvasNodesOf] = useState(createCanvasNodeView);
+  const canvasNodes = canvasNodesOf(nodes, zoomedOut);
   const shownEdges = useEdgesWithPreviewPath(edges);
   const { screenToFlowPosition, fitView } = useReactFlow<AppNode, AppEdge>();
   useFitViewOnOpen(fitView);

@@ -4,6 +4,8 @@ import type { FlowGraph } from './flowGraph';
 
 /** Which variables the modules before a node have set when a chat arrives at it. */
 export interface UpstreamVariables {
+  /** Whether some Start leads to the node (a Start itself included). */
+  reachedFromStart: (nodeId: string) => boolean;
   /**
    * Set on at least one path from a start to the node. For a node no chat reaches: set by some
    * module before it, so its problems still make sense once it is connected.
@@ -54,12 +56,9 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   );
   const words = Math.max(1, Math.ceil(nameIndex.size / 32));
   const nodeCount = graph.nodes.length;
-  const ownSets = new Uint32Array(nodeCount * words);
-  setByNode.forEach((names, node) => {
-    for (const name of names) ownSets[node * words + (name >>> 5)]! |= 1 << (name & 31);
-  });
-  const entry = new Uint32Array(nodeCount * words);
-  const exit = ownSets.slice();
+  // Signed words: `|` yields int32, so values compare without converting back. A node's exit
+  // set is its entry set and its own few names, so only the entry sets are stored.
+  const entry = new Int32Array(nodeCount * words);
 
   const predecessors: number[][] = graph.nodes.map(() => []);
   const successors: number[][] = graph.nodes.map(() => []);
@@ -75,34 +74,77 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   const order = reversePostOrder(graph, successors);
   const reached = reachedFromStarts(graph, successors);
   // Only the test bench asks "definitely"; the problems check needs "possibly" alone.
-  let mustEntry: Uint32Array | null = null;
+  let mustEntry: Int32Array | null = null;
   const mustBeSetBits = () =>
-    (mustEntry ??= mustBeSetOnEntry(graph, words, ownSets, predecessors, reached, order));
-  let changed = true;
-  while (changed) {
-    changed = false;
+    (mustEntry ??= mustBeSetOnEntry(
+      graph,
+      words,
+      setByNode,
+      predecessors,
+      successors,
+      reached,
+      order,
+    ));
+  // A worklist in reverse post-order: an acyclic flow settles in one pass; a loop sends the
+  // pass round again only for the modules after a module whose variables grew. A module's
+  // first predecessor is copied in (most modules have one), the others are merged.
+  const position = new Int32Array(nodeCount);
+  order.forEach((node, index) => (position[node] = index));
+  const pending = new Uint8Array(nodeCount).fill(1);
+  const copied = new Uint8Array(nodeCount);
+  /** Adds `source`'s own names to `node`'s entry set; whether any was new. */
+  const addOwnNames = (node: number, source: number) => {
+    let grew = false;
+    for (const name of setByNode[source]!) {
+      const index = node * words + (name >>> 5);
+      const bit = 1 << (name & 31);
+      if ((entry[index]! & bit) === 0) {
+        entry[index]! |= bit;
+        grew = true;
+      }
+    }
+    return grew;
+  };
+  let anotherPass = true;
+  while (anotherPass) {
+    anotherPass = false;
     for (const node of order) {
+      if (pending[node] === 0) continue;
+      pending[node] = 0;
       const base = node * words;
+      let grew = false;
       for (const predecessor of predecessors[node]!) {
         // What no chat reaches cannot have set anything for a module a chat does reach.
         if (reached[node] && !reached[predecessor]) continue;
         const predecessorBase = predecessor * words;
-        for (let word = 0; word < words; word += 1) {
-          const merged = (entry[base + word]! | exit[predecessorBase + word]!) >>> 0;
-          if (merged !== entry[base + word]) {
-            entry[base + word] = merged;
-            changed = true;
+        if (copied[node] === 0) {
+          copied[node] = 1;
+          entry.copyWithin(base, predecessorBase, predecessorBase + words);
+          grew = true;
+        } else {
+          for (let word = 0; word < words; word += 1) {
+            const before = entry[base + word]!;
+            const merged = before | entry[predecessorBase + word]!;
+            if (merged !== before) {
+              entry[base + word] = merged;
+              grew = true;
+            }
           }
         }
+        if (addOwnNames(node, predecessor)) grew = true;
       }
-      for (let word = 0; word < words; word += 1) exit[base + word]! |= entry[base + word]!;
+      if (!grew) continue;
+      for (const successor of successors[node]!) {
+        pending[successor] = 1;
+        if (position[successor]! <= position[node]!) anotherPass = true;
+      }
     }
   }
 
   const names = [...nameIndex.keys()];
-  const has = (bits: Uint32Array, node: number, name: number) =>
+  const has = (bits: Int32Array | Uint32Array, node: number, name: number) =>
     (bits[node * words + (name >>> 5)]! & (1 << (name & 31))) !== 0;
-  const hasOnEntry = (bits: Uint32Array, nodeId: string, name: string) => {
+  const hasOnEntry = (bits: Int32Array | Uint32Array, nodeId: string, name: string) => {
     const node = nodeIndex.get(nodeId);
     const bit = nameIndex.get(name);
     return node !== undefined && bit !== undefined && has(bits, node, bit);
@@ -121,6 +163,10 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
     return mask;
   };
   return {
+    reachedFromStart(nodeId) {
+      const node = nodeIndex.get(nodeId);
+      return node !== undefined && reached[node] === 1;
+    },
     mustBeSet: (nodeId, name) => hasOnEntry(mustBeSetBits(), nodeId, name),
     mayBeSet: (nodeId, name) => hasOnEntry(entry, nodeId, name),
     namesBefore(nodeId) {
@@ -176,39 +222,58 @@ function bitCount(word: number): number {
 function mustBeSetOnEntry(
   graph: FlowGraph,
   words: number,
-  ownSets: Uint32Array,
+  setByNode: readonly (readonly number[])[],
   predecessors: number[][],
+  successors: number[][],
   reached: Uint8Array,
   order: number[],
-): Uint32Array {
+): Int32Array {
   const nodeCount = graph.nodes.length;
-  const entry = new Uint32Array(nodeCount * words);
-  const exit = new Uint32Array(nodeCount * words);
+  const position = new Int32Array(nodeCount);
+  order.forEach((node, index) => (position[node] = index));
+  const takesPart = new Uint8Array(nodeCount);
+  const entry = new Int32Array(nodeCount * words);
+  const exit = new Int32Array(nodeCount * words);
+  const addOwnNames = (node: number) => {
+    for (const name of setByNode[node]!) exit[node * words + (name >>> 5)]! |= 1 << (name & 31);
+  };
   for (let node = 0; node < nodeCount; node += 1) {
-    const isStart = isEntryNode(graph.nodes[node]!);
-    if (reached[node] && !isStart) entry.fill(0xffffffff, node * words, node * words + words);
-    for (let word = 0; word < words; word += 1) {
-      exit[node * words + word] =
-        (entry[node * words + word]! | ownSets[node * words + word]!) >>> 0;
-    }
+    // A chat arrives at a Start with nothing; elsewhere "everything" until the paths say less.
+    takesPart[node] = reached[node] === 1 && !isEntryNode(graph.nodes[node]!) ? 1 : 0;
+    if (takesPart[node]) entry.fill(-1, node * words, node * words + words);
+    exit.set(entry.subarray(node * words, node * words + words), node * words);
+    addOwnNames(node);
   }
-  let changed = true;
-  while (changed) {
-    changed = false;
+  // The same worklist in reverse post-order as the "may" analysis: one pass for acyclic flows.
+  const pending = new Uint8Array(nodeCount).fill(1);
+  const meet = new Int32Array(words);
+  let anotherPass = true;
+  while (anotherPass) {
+    anotherPass = false;
     for (const node of order) {
-      if (!reached[node] || isEntryNode(graph.nodes[node]!)) continue;
+      if (pending[node] === 0) continue;
+      pending[node] = 0;
+      if (!takesPart[node]) continue;
       const base = node * words;
+      meet.fill(-1);
+      for (const predecessor of predecessors[node]!) {
+        if (!reached[predecessor]) continue;
+        const predecessorBase = predecessor * words;
+        for (let word = 0; word < words; word += 1) meet[word]! &= exit[predecessorBase + word]!;
+      }
+      let shrank = false;
       for (let word = 0; word < words; word += 1) {
-        let meet = 0xffffffff;
-        for (const predecessor of predecessors[node]!) {
-          if (reached[predecessor]) meet &= exit[predecessor * words + word]!;
+        if (meet[word] !== entry[base + word]) {
+          entry[base + word] = meet[word]!;
+          shrank = true;
         }
-        meet >>>= 0;
-        if (meet !== entry[base + word]) {
-          entry[base + word] = meet;
-          exit[base + word] = (meet | ownSets[base + word]!) >>> 0;
-          changed = true;
-        }
+      }
+      if (!shrank) continue;
+      exit.set(entry.subarray(base, base + words), base);
+      addOwnNames(node);
+      for (const successor of successors[node]!) {
+        pending[successor] = 1;
+        if (position[successor]! <= position[node]!) anotherPass = true;
       }
     }
   }
@@ -266,4 +331,48 @@ function reversePostOrder(graph: FlowGraph, successors: number[][]): number[] {
   for (const root of roots) visit(root);
   for (let node = 0; node < graph.nodes.length; node += 1) if (!visited[node]) visit(node);
   return postOrder.reverse();
+}
+
+let remembered: { graph: FlowGraph; upstream: UpstreamVariables } | null = null;
+
+/**
+ * `variablesSetUpstream`, shared by every reader of the same flow (problems, the test bench,
+ * personal data, endpoint contracts): worked out again only when a connection, a module or the
+ * variables a module sets changed. Typing a URL or a message costs one pass of comparisons.
+ */
+export function upstreamVariablesOf(graph: FlowGraph): UpstreamVariables {
+  if (remembered === null || !sameVariableFlow(remembered.graph, graph)) {
+    remembered = { graph, upstream: variablesSetUpstream(graph) };
+  } else {
+    remembered = { graph, upstream: remembered.upstream };
+  }
+  return remembered.upstream;
+}
+
+/** Whether both graphs give the same analysis: same modules in order, kinds, connections, sets. */
+function sameVariableFlow(before: FlowGraph, after: FlowGraph): boolean {
+  if (before === after) return true;
+  if (before.nodes.length !== after.nodes.length || before.edges.length !== after.edges.length) {
+    return false;
+  }
+  const sameEdges =
+    before.edges === after.edges ||
+    before.edges.every((edge, index) => {
+      const other = after.edges[index];
+      return other !== undefined && edge.source === other.source && edge.target === other.target;
+    });
+  return (
+    sameEdges &&
+    before.nodes.every((node, index) => {
+      const other = after.nodes[index];
+      if (other === undefined || node.id !== other.id || node.type !== other.type) return false;
+      if (node.data === other.data) return true;
+      const setBefore = describeNode(node).variablesSet;
+      const setAfter = describeNode(other).variablesSet;
+      return (
+        setBefore.length === setAfter.length &&
+        setBefore.every((name, position) => name === setAfter[position])
+      );
+    })
+  );
 }
