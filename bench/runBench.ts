@@ -108,6 +108,7 @@ export async function main(argv: readonly string[]): Promise<void> {
         chromiumPath,
         flowbenchUrl: app.url,
         moduleCount: importModuleCount,
+        resultsDir,
         log,
       });
     } finally {

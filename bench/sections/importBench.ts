@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLargeFlow } from '../createLargeFlow';
 import type { BenchRow } from '../harness/report';
@@ -23,6 +25,8 @@ export interface ImportBenchOptions {
   chromiumPath: string | undefined;
   flowbenchUrl: string;
   moduleCount: number;
+  /** Where the generated file is written: chosen by path, the browser reads it from disk. */
+  resultsDir: string;
   log: (line: string) => void;
 }
 
@@ -34,11 +38,10 @@ export interface ImportBenchOptions {
 export async function runImportBench(options: ImportBenchOptions): Promise<BenchRow[]> {
   const { moduleCount, log } = options;
   const flow = createLargeFlow(moduleCount);
-  const file = {
-    name: 'large.flow.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(flow)),
-  };
+  // By path: Playwright then hands the browser the path, while a buffer would be decoded from
+  // base64 by a script in the page, a long task of the bench's own in the middle of the import.
+  const file = join(options.resultsDir, `import-${moduleCount}.flow.json`);
+  writeFileSync(file, JSON.stringify(flow));
   const browser = await chromium.launch({
     executablePath: options.chromiumPath,
     args: chromiumArgs,
@@ -60,9 +63,10 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Bench
 }
 
 function describe(recording: ImportRecording): string {
+  const parse = recording.parseMs === null ? '' : `, JSON.parse ${recording.parseMs.toFixed(0)} ms`;
   return (
     `${recording.totalMs.toFixed(0)} ms in all, longest task ${recording.longestTaskMs.toFixed(0)} ms ` +
-    `(${recording.longTaskCount} over 50 ms), longest frame gap ${recording.longestFrameGapMs.toFixed(0)} ms`
+    `(${recording.longTaskCount} over 50 ms), longest frame gap ${recording.longestFrameGapMs.toFixed(0)} ms${parse}`
   );
 }
 
@@ -70,7 +74,7 @@ async function measureImport(
   browser: Browser,
   appUrl: string,
   flowName: string,
-  file: { name: string; mimeType: string; buffer: Buffer },
+  file: string,
 ): Promise<{ flowbench: ImportRecording; baseline: ImportRecording }> {
   const context = await browser.newContext({ viewport });
   try {
@@ -119,9 +123,11 @@ function importRows(
       unit: 'ms',
       better: 'lower',
       flowbench: medianOf(flowbench, (r) => r.longestTaskMs),
-      baseline: medianOf(baseline, (r) => r.longestTaskMs),
+      // The task that parses holds the page at least that long (Chromium does not always
+      // report it as a long task).
+      baseline: medianOf(baseline, (r) => Math.max(r.longestTaskMs, r.parseMs ?? 0)),
       target: { value: longestTaskTarget },
-      note: `${spread((r) => r.longestTaskMs)}; baseline: read and JSON.parse the file on the main thread`,
+      note: `${spread((r) => r.longestTaskMs)}; baseline: JSON.parse of the file on the main thread`,
     },
     {
       section,
