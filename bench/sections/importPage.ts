@@ -40,6 +40,7 @@ export interface ImportRecording {
 /** Starts recording; call right before the file is chosen. */
 export async function startImportRecording(page: Page): Promise<void> {
   await page.evaluate(() => {
+    window.__flowbenchBaselineParsed = undefined;
     const recorder: ImportRecorder = {
       startedAt: performance.now(),
       longTasks: [],
@@ -159,7 +160,6 @@ export async function finishImportRecording(
 export async function addBaselineFileInput(page: Page): Promise<string> {
   const id = 'flowbench-baseline-file';
   await page.evaluate((id) => {
-    window.__flowbenchBaselineParsed = undefined;
     document.getElementById(id)?.remove();
     const input = document.createElement('input');
     input.type = 'file';
