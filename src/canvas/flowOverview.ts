@@ -19,15 +19,18 @@ export interface Box {
 
 const boxes = new WeakMap<AppNode, Box>();
 
+/** A module's size on the canvas: measured when it was drawn, else estimated. */
+function sizeOf(node: AppNode): { width: number; height: number } {
+  return node.measured?.width !== undefined && node.measured.height !== undefined
+    ? { width: node.measured.width, height: node.measured.height }
+    : estimatedModuleSize(node);
+}
+
 /** Where a module is on the canvas: measured when it was drawn, else estimated. */
 export function boxOf(node: AppNode): Box {
   let box = boxes.get(node);
   if (!box) {
-    const size =
-      node.measured?.width !== undefined && node.measured.height !== undefined
-        ? { width: node.measured.width, height: node.measured.height }
-        : estimatedModuleSize(node);
-    box = { x: node.position.x, y: node.position.y, ...size };
+    box = { x: node.position.x, y: node.position.y, ...sizeOf(node) };
     boxes.set(node, box);
   }
   return box;
@@ -170,12 +173,14 @@ export function boundsOf(nodes: readonly AppNode[]): Box | null {
     let top = Infinity;
     let right = -Infinity;
     let bottom = -Infinity;
+    // Without remembering each module's box: a flow that just opened need not pay for 50,000
+    // of them before its first frame.
     for (const node of nodes) {
-      const box = boxOf(node);
-      left = Math.min(left, box.x);
-      top = Math.min(top, box.y);
-      right = Math.max(right, box.x + box.width);
-      bottom = Math.max(bottom, box.y + box.height);
+      const { width, height } = boxes.get(node) ?? sizeOf(node);
+      left = Math.min(left, node.position.x);
+      top = Math.min(top, node.position.y);
+      right = Math.max(right, node.position.x + width);
+      bottom = Math.max(bottom, node.position.y + height);
     }
     bounds = { x: left, y: top, width: right - left, height: bottom - top };
   }
@@ -184,9 +189,59 @@ export function boundsOf(nodes: readonly AppNode[]): Box | null {
 }
 
 /** Every module as a box of its kind's colour, scaled into a small picture (the mini map). */
-export function drawMiniature(
+function drawMiniature(
   context: CanvasRenderingContext2D,
   nodes: readonly AppNode[],
+  view: Box,
+  size: { width: number; height: number },
+) {
+  startMiniature(context, view, size);
+  drawMiniatureBoxes(context, nodes);
+}
+
+/** Modules drawn into the mini map's picture per frame. */
+const miniatureNodesPerFrame = 10_000;
+
+/**
+ * `drawMiniature`, a slice of `miniatureNodesPerFrame` modules per frame for a large flow: into
+ * a canvas of its own, shown once whole, so the mini map never shows part of a flow and no frame
+ * draws 50,000 boxes. Returns a function that stops drawing.
+ */
+export function drawMiniatureInSlices(
+  context: CanvasRenderingContext2D,
+  nodes: readonly AppNode[],
+  view: Box,
+  size: { width: number; height: number },
+): () => void {
+  if (nodes.length <= miniatureNodesPerFrame) {
+    drawMiniature(context, nodes, view, size);
+    return () => undefined;
+  }
+  const buffer = document.createElement('canvas');
+  buffer.width = context.canvas.width;
+  buffer.height = context.canvas.height;
+  const bufferContext = buffer.getContext('2d');
+  if (!bufferContext) return () => undefined;
+  startMiniature(bufferContext, view, size);
+  let drawn = 0;
+  let frame = 0;
+  const drawSlice = () => {
+    drawMiniatureBoxes(bufferContext, nodes.slice(drawn, drawn + miniatureNodesPerFrame));
+    drawn += miniatureNodesPerFrame;
+    if (drawn < nodes.length) {
+      frame = requestAnimationFrame(drawSlice);
+      return;
+    }
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+    context.drawImage(buffer, 0, 0);
+  };
+  frame = requestAnimationFrame(drawSlice);
+  return () => cancelAnimationFrame(frame);
+}
+
+function startMiniature(
+  context: CanvasRenderingContext2D,
   view: Box,
   size: { width: number; height: number },
 ) {
@@ -202,6 +257,9 @@ export function drawMiniature(
     (size.width / 2 - (view.x + view.width / 2) * scale) * ratio,
     (size.height / 2 - (view.y + view.height / 2) * scale) * ratio,
   );
+}
+
+function drawMiniatureBoxes(context: CanvasRenderingContext2D, nodes: readonly AppNode[]) {
   const kindPaths = new Map<ModuleKind, Path2D>(moduleKinds.map((kind) => [kind, new Path2D()]));
   for (const node of nodes) {
     const box = boxOf(node);
