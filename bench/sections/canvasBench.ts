@@ -14,6 +14,7 @@ import {
   zoomTo,
   type DragResult,
 } from './canvasPage';
+import { measureInspectorKeystrokes, type KeystrokeFigures } from './keystrokeBench';
 
 /** The launch flags of playwright.config.ts: a quiet headless Chromium on a closed network. */
 export const chromiumArgs = [
@@ -41,10 +42,10 @@ interface CanvasFigures {
 /** What the issue asks of each module count (absolute figures; every row also needs ratio ≥ 1). */
 const targetsByCount: Record<
   number,
-  { open?: number; editingPan?: number; drag?: number; overviewPan?: number }
+  { open?: number; editingPan?: number; drag?: number; overviewPan?: number; keystroke?: number }
 > = {
   1000: { open: 1000, editingPan: 55, overviewPan: 55 },
-  5000: { open: 1500, editingPan: 55, drag: 55, overviewPan: 30 },
+  5000: { open: 1500, editingPan: 55, drag: 55, overviewPan: 30, keystroke: 16 },
   10000: { open: 3000, overviewPan: 30 },
 };
 
@@ -70,18 +71,17 @@ export async function runCanvasBench(options: CanvasBenchOptions): Promise<Bench
       const flowText = JSON.stringify(flow);
       writeFileSync(join(options.baselineDir, `flow-${count}.json`), flowText);
       options.log(`canvas: ${count} modules in Flowbench`);
-      const { figures: flowbench, canvasSize } = await measureFlowbench(
-        browser,
-        options.flowbenchUrl,
-        flow.name,
-        flowText,
-      );
+      const {
+        figures: flowbench,
+        canvasSize,
+        keystrokes,
+      } = await measureFlowbench(browser, options.flowbenchUrl, flow.name, flowText);
       options.log(`canvas: ${count} modules in the bare React Flow page`);
       const baseline = await measurePage(
         browser,
         `${options.baselineUrl}/?modules=${count}&width=${Math.round(canvasSize.width)}&height=${Math.round(canvasSize.height)}`,
       );
-      rows.push(...canvasRows(count, flowbench, baseline));
+      rows.push(...canvasRows(count, flowbench, baseline), ...keystrokeRows(count, keystrokes));
     }
     return rows;
   } finally {
@@ -94,7 +94,11 @@ async function measureFlowbench(
   appUrl: string,
   flowName: string,
   flowText: string,
-): Promise<{ figures: CanvasFigures; canvasSize: { width: number; height: number } }> {
+): Promise<{
+  figures: CanvasFigures;
+  canvasSize: { width: number; height: number };
+  keystrokes: { large: KeystrokeFigures; demo: KeystrokeFigures };
+}> {
   const context = await browser.newContext({ viewport });
   try {
     const page = await context.newPage();
@@ -103,6 +107,10 @@ async function measureFlowbench(
     // The first start stores the demo flow and opens it; importing before that is done would race it.
     await page.locator('.react-flow__node').first().waitFor();
     await waitForSaved(page);
+    // The baseline of the keystroke: the same typing into the demo flow's handful of modules.
+    const demoKeystrokes = await measureInspectorKeystrokes(page);
+    await waitForSaved(page);
+    await page.keyboard.press('Escape');
     // Imported the way an author does; the flow is then stored and reopens on every reload.
     await page.getByLabel('Import flow').setInputFiles({
       name: 'large.flow.json',
@@ -121,7 +129,9 @@ async function measureFlowbench(
     if ((await flowNameBox.inputValue()) !== flowName) {
       throw new Error(`Flowbench reopened another flow than ${flowName}`);
     }
-    return { figures, canvasSize: await canvasBox(page) };
+    const canvasSize = await canvasBox(page);
+    const largeKeystrokes = await measureInspectorKeystrokes(page);
+    return { figures, canvasSize, keystrokes: { large: largeKeystrokes, demo: demoKeystrokes } };
   } finally {
     await context.close();
   }
@@ -225,6 +235,37 @@ function canvasRows(count: number, flowbench: CanvasFigures, baseline: CanvasFig
         renders === null
           ? 'the page has no render probe (?bench)'
           : `${renders.total} module renders in all during the drag`,
+    },
+  ];
+}
+
+function keystrokeRows(
+  count: number,
+  keystrokes: { large: KeystrokeFigures; demo: KeystrokeFigures },
+): BenchRow[] {
+  const section = `canvas ${count.toLocaleString('en-US')}`;
+  const { large, demo } = keystrokes;
+  const note = `${large.keystrokes} keys into ${large.field}; baseline: the demo flow (${demo.field})`;
+  const target = targetsByCount[count]?.keystroke;
+  return [
+    {
+      section,
+      figure: 'inspector keystroke, main thread, median',
+      unit: 'ms',
+      better: 'lower',
+      flowbench: large.medianMs,
+      baseline: demo.medianMs,
+      target: target === undefined ? null : { value: target },
+      note,
+    },
+    {
+      section,
+      figure: 'inspector keystroke, main thread, p95',
+      unit: 'ms',
+      better: 'lower',
+      flowbench: large.p95Ms,
+      baseline: demo.p95Ms,
+      target: null,
     },
   ];
 }

@@ -24,26 +24,11 @@ import { defaultModuleSize } from '../domain/moduleBoxes';
 import { nodeTypes } from './nodeTypes';
 import { paletteDragType } from './paletteDragType';
 import { FlowMiniMap } from './FlowMiniMap';
-import { boundsOf, boxOf, moduleAt, overviewZoom } from './flowOverview';
+import { boundsOf, moduleAt, overviewZoom } from './flowOverview';
 import { OverviewLayer } from './OverviewLayer';
-import { withKnownSize } from './withKnownSize';
+import { createCanvasNodeView } from './canvasNodeView';
 
 const noEdges: AppEdge[] = [];
-const hiddenNodes = new WeakMap<AppNode, AppNode>();
-
-/**
- * A module React Flow keeps (for fitting the view) but does not draw: its box only, without the
- * handles a drawn module needs, so handing React Flow a flow of 50,000 costs little.
- */
-function hiddenNode(node: AppNode): AppNode {
-  let hidden = hiddenNodes.get(node);
-  if (!hidden) {
-    const { width, height } = boxOf(node);
-    hidden = { ...node, measured: { width, height }, hidden: true };
-    hiddenNodes.set(node, hidden);
-  }
-  return hidden;
-}
 
 const isValidConnection: IsValidConnection<AppEdge> = (connection) =>
   connection.source !== connection.target;
@@ -111,6 +96,7 @@ function useCanvasNodes(
   opensZoomedOut: boolean,
 ): AppNode[] {
   const flowId = useFlowStore((state) => state.flowId);
+  const [canvasNodesOf] = useState(createCanvasNodeView);
   const [handedOver, setHandedOver] = useState({ flowId, count: Infinity });
   const current =
     handedOver.flowId === flowId
@@ -127,10 +113,11 @@ function useCanvasNodes(
     });
     return () => cancelAnimationFrame(frame);
   }, [complete, count, flowId, nodes.length]);
-  return useMemo(
-    () => (complete ? nodes : nodes.slice(0, count)).map(zoomedOut ? hiddenNode : withKnownSize),
-    [nodes, zoomedOut, complete, count],
+  const handedNodes = useMemo(
+    () => (complete ? nodes : nodes.slice(0, count)),
+    [nodes, complete, count],
   );
+  return canvasNodesOf(handedNodes, zoomedOut);
 }
 
 /** The flow's edges, those the chat preview has taken marked `edge-taken`. */

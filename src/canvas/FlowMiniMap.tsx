@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStoreApi } from '../store/FlowStoreContext';
-import { boundsOf, drawMiniatureInSlices, type Box } from './flowOverview';
+import { boundsOf, boxOf, drawMiniatureInSlices, type Box } from './flowOverview';
 import './FlowMiniMap.css';
 
 const size = { width: 200, height: 150 };
@@ -19,7 +19,30 @@ const margin = 5;
 /** How often the picture follows the modules while they change (a drag, typing). */
 const redrawEveryMs = 250;
 
-/** The flow's modules, at most one new list per `redrawEveryMs`: the picture is small. */
+/** Whether both lists draw the same picture: the same kinds in the same boxes. */
+function samePicture(a: readonly AppNode[], b: readonly AppNode[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((node, index) => {
+    const other = b[index];
+    if (other === undefined) return false;
+    if (node === other) return true;
+    const box = boxOf(node);
+    const otherBox = boxOf(other);
+    return (
+      node.type === other.type &&
+      box.x === otherBox.x &&
+      box.y === otherBox.y &&
+      box.width === otherBox.width &&
+      box.height === otherBox.height
+    );
+  });
+}
+
+/**
+ * The flow's modules, at most one new list per `redrawEveryMs` (the picture is small), and
+ * none while only configurations change (typing leaves the picture as it is).
+ */
 function useThrottledNodes(): readonly AppNode[] {
   const store = useFlowStoreApi();
   const [nodes, setNodes] = useState(() => store.getState().nodes);
@@ -28,7 +51,8 @@ function useThrottledNodes(): readonly AppNode[] {
     const unsubscribe = store.subscribe(() => {
       timer ??= setTimeout(() => {
         timer = undefined;
-        setNodes(store.getState().nodes);
+        const next = store.getState().nodes;
+        setNodes((shown) => (samePicture(shown, next) ? shown : next));
       }, redrawEveryMs);
     });
     return () => {

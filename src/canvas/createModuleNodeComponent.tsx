@@ -12,8 +12,9 @@ import { useIsPreviewStep } from '../preview/PreviewSessionContext';
 export function createModuleNodeComponent<K extends ModuleKind>(kind: K) {
   function ModuleNode({ id, data, selected }: NodeProps<AppNodeOf<K>>) {
     countNodeRender(id);
-    const facts = describeNode({ type: kind, data });
-    const { ownName: name, problems } = useNodeAnnotations(id);
+    const { ownName: name, problems, node } = useNodeAnnotations(id);
+    // React Flow's `data` may be older than the store's: it is not replaced on every keystroke.
+    const facts = node ? describeNode(node) : describeNode({ type: kind, data });
     const isPreviewStep = useIsPreviewStep(id);
     const updateNodeInternals = useUpdateNodeInternals();
     const outputKey = facts.outputs.map((output) => output.id).join('\u0000');

@@ -7,11 +7,12 @@ import {
 } from '../modules/moduleDefinitions';
 import { describeNode } from './describeNode';
 import { findChatBudgetProblems } from './findChatBudgetProblems';
-import { reachableFrom, type FlowGraph, type GraphNode } from './flowGraph';
+import type { FlowGraph, GraphNode } from './flowGraph';
 import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
 import { findPrivacyProblems } from './privacy/findPrivacyProblems';
-import { privacyContextOf } from './privacy/personalDataSent';
+import { calledUrlOf, privacyContextOf } from './privacy/personalDataSent';
+import { personalSettingsOf } from './privacy/personalVariables';
 import { variableNameSchema } from './variableNameSchema';
 import { variablesSetUpstream, type UpstreamVariables } from './variablesSetUpstream';
 
@@ -54,9 +55,11 @@ export interface FlowProblems {
 interface GraphShape {
   edges: FlowGraph['edges'];
   nodes: readonly GraphNode[];
-  reachable: ReadonlySet<string>;
+  /** Whether a chat can reach the module from a Start. */
+  reachable: (nodeId: string) => boolean;
   startCount: number;
-  connectedHandles: ReadonlySet<string>;
+  /** Per module id, the outputs a connection leaves from. */
+  connectedHandles: ReadonlyMap<string, readonly string[]>;
   upstream: UpstreamVariables;
 }
 
@@ -77,7 +80,7 @@ interface NodeProblemsEntry {
  */
 export function createFlowProblemFinder() {
   let shape: GraphShape | null = null;
-  let entries = new Map<string, NodeProblemsEntry>();
+  const entries = new Map<string, NodeProblemsEntry>();
   let last: FlowProblems | null = null;
   let budget: FlowProblem[] = [];
   let privacy: FlowProblem[] = [];
@@ -89,11 +92,11 @@ export function createFlowProblemFinder() {
     const shapeBefore = shape;
     shape = sameShape(shapeBefore, graph) ? { ...shapeBefore, nodes: graph.nodes } : shapeOf(graph);
     const shapeChanged = shape !== shapeBefore && shapeBefore?.upstream !== shape.upstream;
-    const nextEntries = new Map<string, NodeProblemsEntry>();
     const startProblems: FlowProblem[] = [];
     const problems: FlowProblem[] = [];
     let changed = shapeChanged || entries.size !== graph.nodes.length;
     let namesChanged = false;
+    let privacyInputsChanged = changed;
     if (shape.startCount === 0) {
       startProblems.push(flowProblem('The flow has no Start module'));
     }
@@ -109,13 +112,19 @@ export function createFlowProblemFinder() {
         known.fieldProblems === nodeFieldProblems
           ? known
           : nodeEntry(node, nodeFieldProblems, shape);
-      if (entry !== known) changed = true;
+      if (entry !== known) {
+        changed = true;
+        if (!known || !samePrivacyInputs(known.node, node)) privacyInputsChanged = true;
+      }
       if (known?.node.name !== node.name) namesChanged = true;
-      nextEntries.set(node.id, entry);
-      startProblems.push(...entry.startProblems);
-      problems.push(...entry.problems);
+      if (entry !== known) entries.set(node.id, entry);
+      for (const problem of entry.startProblems) startProblems.push(problem);
+      for (const problem of entry.problems) problems.push(problem);
     }
-    entries = nextEntries;
+    if (entries.size !== graph.nodes.length) {
+      const ids = new Set(graph.nodes.map((node) => node.id));
+      for (const id of entries.keys()) if (!ids.has(id)) entries.delete(id);
+    }
     const approvedHosts = graph.settings?.approvedHosts;
     if (approvedHosts !== privacyHosts) changed = true;
     if (!changed && last) return last;
@@ -129,12 +138,15 @@ export function createFlowProblemFinder() {
       }
       withTail.clear();
     }
-    // Privacy depends on every module's data (personal marks, URLs): cheap, found on each change.
-    privacyHosts = approvedHosts;
-    const privacyContext = privacyContextOf(graph, approvedHosts ?? [], shape.upstream);
-    privacy = findPrivacyProblems(graph, privacyContext).map(({ node, message }) =>
-      nodeProblem(node, message),
-    );
+    // Privacy reads every module's personal marks and URL: found again when one of them, a
+    // name, the graph or the approved hosts changed, not on every keystroke in a message.
+    if (privacyInputsChanged || namesChanged || approvedHosts !== privacyHosts || !last) {
+      privacyHosts = approvedHosts;
+      const privacyContext = privacyContextOf(graph, approvedHosts ?? [], shape.upstream);
+      privacy = findPrivacyProblems(graph, privacyContext).map(({ node, message }) =>
+        nodeProblem(node, message),
+      );
+    }
     const tailByNode = new Map(budgetByNode);
     for (const problem of privacy) {
       const id = problem.nodeId ?? '';
@@ -214,6 +226,17 @@ function sameShape(shape: GraphShape | null, graph: FlowGraph): shape is GraphSh
   });
 }
 
+/** Whether the privacy check reads the same of both: personal marks and the URL called. */
+function samePrivacyInputs(before: GraphNode, after: GraphNode): boolean {
+  if (before.data === after.data) return true;
+  if (before.type !== after.type || calledUrlOf(before) !== calledUrlOf(after)) return false;
+  const settings = (node: GraphNode) =>
+    personalSettingsOf(node)
+      .map(({ variable, because }) => `${variable}\u0000${because}`)
+      .join('\u0001');
+  return settings(before) === settings(after);
+}
+
 function longestWaitOf<K extends ModuleKind>(node: { type: K; data: ModuleDataByKind[K] }) {
   return moduleDefinitions[node.type].longestCustomerWaitMs(node.data);
 }
@@ -237,17 +260,41 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function shapeOf(graph: FlowGraph): GraphShape {
-  const startIds = graph.nodes.filter(isEntryNode).map((node) => node.id);
+  const upstream = variablesSetUpstream(graph);
   return {
     edges: graph.edges,
     nodes: graph.nodes,
-    reachable: reachableFrom(startIds, graph),
-    startCount: startIds.length,
-    connectedHandles: new Set(
-      graph.edges.map((edge) => `${edge.source}\u0000${edge.sourceHandle ?? 'out'}`),
-    ),
-    upstream: variablesSetUpstream(graph),
+    reachable: upstream.reachedFromStart,
+    startCount: graph.nodes.filter(isEntryNode).length,
+    connectedHandles: connectedHandlesOf(graph.edges),
+    upstream,
   };
+}
+
+function connectedHandlesOf(edges: FlowGraph['edges']): Map<string, string[]> {
+  const handles = new Map<string, string[]>();
+  for (const edge of edges) {
+    const handle = edge.sourceHandle ?? 'out';
+    const list = handles.get(edge.source);
+    if (list) list.push(handle);
+    else handles.set(edge.source, [handle]);
+  }
+  return handles;
+}
+
+const noProblemsFound: FlowProblem[] = [];
+const noMessages: readonly string[] = [];
+/** Names already checked against `variableNameSchema`: a flow uses the same few again and again. */
+const variableNameVerdicts = new Map<string, boolean>();
+
+function isVariableName(name: string): boolean {
+  let verdict = variableNameVerdicts.get(name);
+  if (verdict === undefined) {
+    verdict = variableNameSchema.safeParse(name).success;
+    if (variableNameVerdicts.size > 10_000) variableNameVerdicts.clear();
+    variableNameVerdicts.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** One module's problems, in the order the list shows them. */
@@ -256,19 +303,28 @@ function nodeEntry(
   fieldProblems: readonly string[] | undefined,
   shape: GraphShape,
 ): NodeProblemsEntry {
-  const startProblems: FlowProblem[] = [];
-  const problems: FlowProblem[] = [];
-  const nodeName = moduleDisplayName(node);
-  const add = (message: string, list = problems) => {
-    list.push({ key: `${node.id}:${message}`, nodeId: node.id, nodeName, message });
+  // Most modules have no problem: they share the empty lists and never build their name.
+  let startProblems = noProblemsFound;
+  let problems = noProblemsFound;
+  let nodeName: string | null = null;
+  const problemOf = (message: string): FlowProblem => {
+    nodeName ??= moduleDisplayName(node);
+    return { key: `${node.id}:${message}`, nodeId: node.id, nodeName, message };
+  };
+  const add = (message: string) => {
+    if (problems === noProblemsFound) problems = [];
+    problems.push(problemOf(message));
   };
   const facts = describeNode(node);
   if (isEntryNode(node) && shape.startCount > 1 && !isFirstStart(node, shape)) {
-    add(`The flow has ${shape.startCount} Start modules; a chat needs exactly one`, startProblems);
+    startProblems = [
+      problemOf(`The flow has ${shape.startCount} Start modules; a chat needs exactly one`),
+    ];
   }
-  if (shape.startCount > 0 && !shape.reachable.has(node.id)) add('Not reachable from Start');
+  if (shape.startCount > 0 && !shape.reachable(node.id)) add('Not reachable from Start');
+  const connected = shape.connectedHandles.get(node.id);
   for (const output of facts.outputs) {
-    if (!shape.connectedHandles.has(`${node.id}\u0000${output.id}`)) {
+    if (!connected?.includes(output.id)) {
       add(
         output.label
           ? `Output "${output.label}" leads nowhere`
@@ -278,19 +334,22 @@ function nodeEntry(
   }
   for (const message of fieldProblems ?? []) add(message);
   for (const message of facts.configurationProblems) add(message);
-  for (const name of new Set(facts.variablesUsed)) {
-    if (!variableNameSchema.safeParse(name).success) {
+  const used = facts.variablesUsed.length > 1 ? new Set(facts.variablesUsed) : facts.variablesUsed;
+  for (const name of used) {
+    if (!isVariableName(name)) {
       add(`{{${name}}} is not a variable name; names are lower snake_case`);
     } else if (!customerVariableNames.has(name) && !shape.upstream.mayBeSet(node.id, name)) {
       add(`Uses {{${name}}}, which no module before it sets`);
     }
   }
+  const found = startProblems.length + problems.length;
   return {
     node,
     fieldProblems,
     startProblems,
     problems,
-    messages: [...startProblems, ...problems].map((problem) => problem.message),
+    messages:
+      found === 0 ? noMessages : [...startProblems, ...problems].map((problem) => problem.message),
   };
 }
 

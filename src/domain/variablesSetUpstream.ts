@@ -4,6 +4,8 @@ import type { FlowGraph } from './flowGraph';
 
 /** Which variables the modules before a node have set when a chat arrives at it. */
 export interface UpstreamVariables {
+  /** Whether some Start leads to the node (a Start itself included). */
+  reachedFromStart: (nodeId: string) => boolean;
   /**
    * Set on at least one path from a start to the node. For a node no chat reaches: set by some
    * module before it, so its problems still make sense once it is connected.
@@ -54,12 +56,9 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   );
   const words = Math.max(1, Math.ceil(nameIndex.size / 32));
   const nodeCount = graph.nodes.length;
-  const ownSets = new Uint32Array(nodeCount * words);
-  setByNode.forEach((names, node) => {
-    for (const name of names) ownSets[node * words + (name >>> 5)]! |= 1 << (name & 31);
-  });
-  const entry = new Uint32Array(nodeCount * words);
-  const exit = ownSets.slice();
+  // Signed words: `|` yields int32, so values compare without converting back. A node's exit
+  // set is its entry set and its own few names, so only the entry sets are stored.
+  const entry = new Int32Array(nodeCount * words);
 
   const predecessors: number[][] = graph.nodes.map(() => []);
   const successors: number[][] = graph.nodes.map(() => []);
@@ -77,32 +76,67 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   // Only the test bench asks "definitely"; the problems check needs "possibly" alone.
   let mustEntry: Uint32Array | null = null;
   const mustBeSetBits = () =>
-    (mustEntry ??= mustBeSetOnEntry(graph, words, ownSets, predecessors, reached, order));
-  let changed = true;
-  while (changed) {
-    changed = false;
+    (mustEntry ??= mustBeSetOnEntry(graph, words, setByNode, predecessors, reached, order));
+  // A worklist in reverse post-order: an acyclic flow settles in one pass; a loop sends the
+  // pass round again only for the modules after a module whose variables grew. A module's
+  // first predecessor is copied in (most modules have one), the others are merged.
+  const position = new Int32Array(nodeCount);
+  order.forEach((node, index) => (position[node] = index));
+  const pending = new Uint8Array(nodeCount).fill(1);
+  const copied = new Uint8Array(nodeCount);
+  /** Adds `source`'s own names to `node`'s entry set; whether any was new. */
+  const addOwnNames = (node: number, source: number) => {
+    let grew = false;
+    for (const name of setByNode[source]!) {
+      const index = node * words + (name >>> 5);
+      const bit = 1 << (name & 31);
+      if ((entry[index]! & bit) === 0) {
+        entry[index]! |= bit;
+        grew = true;
+      }
+    }
+    return grew;
+  };
+  let anotherPass = true;
+  while (anotherPass) {
+    anotherPass = false;
     for (const node of order) {
+      if (pending[node] === 0) continue;
+      pending[node] = 0;
       const base = node * words;
+      let grew = false;
       for (const predecessor of predecessors[node]!) {
         // What no chat reaches cannot have set anything for a module a chat does reach.
         if (reached[node] && !reached[predecessor]) continue;
         const predecessorBase = predecessor * words;
-        for (let word = 0; word < words; word += 1) {
-          const merged = (entry[base + word]! | exit[predecessorBase + word]!) >>> 0;
-          if (merged !== entry[base + word]) {
-            entry[base + word] = merged;
-            changed = true;
+        if (copied[node] === 0) {
+          copied[node] = 1;
+          entry.copyWithin(base, predecessorBase, predecessorBase + words);
+          grew = true;
+        } else {
+          for (let word = 0; word < words; word += 1) {
+            const before = entry[base + word]!;
+            const merged = before | entry[predecessorBase + word]!;
+            if (merged !== before) {
+              entry[base + word] = merged;
+              grew = true;
+            }
           }
         }
+        if (addOwnNames(node, predecessor)) grew = true;
       }
-      for (let word = 0; word < words; word += 1) exit[base + word]! |= entry[base + word]!;
+      if (!grew) continue;
+      for (const successor of successors[node]!) {
+        pending[successor] = 1;
+        if (position[successor]! <= position[node]!) anotherPass = true;
+      }
     }
   }
 
   const names = [...nameIndex.keys()];
-  const has = (bits: Uint32Array, node: number, name: number) =>
+  const has = (bits: Int32Array | Uint32Array, node: number, name: number) =>
     (bits[node * words + (name >>> 5)]! & (1 << (name & 31))) !== 0;
-  const hasOnEntry = (bits: Uint32Array, nodeId: string, name: string) => {
+  const hasOnEntry = (bits: Int32Array | Uint32Array, nodeId: string, name: string) => {
     const node = nodeIndex.get(nodeId);
     const bit = nameIndex.get(name);
     return node !== undefined && bit !== undefined && has(bits, node, bit);
@@ -121,6 +155,10 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
     return mask;
   };
   return {
+    reachedFromStart(nodeId) {
+      const node = nodeIndex.get(nodeId);
+      return node !== undefined && reached[node] === 1;
+    },
     mustBeSet: (nodeId, name) => hasOnEntry(mustBeSetBits(), nodeId, name),
     mayBeSet: (nodeId, name) => hasOnEntry(entry, nodeId, name),
     namesBefore(nodeId) {
@@ -176,12 +214,16 @@ function bitCount(word: number): number {
 function mustBeSetOnEntry(
   graph: FlowGraph,
   words: number,
-  ownSets: Uint32Array,
+  setByNode: readonly (readonly number[])[],
   predecessors: number[][],
   reached: Uint8Array,
   order: number[],
 ): Uint32Array {
   const nodeCount = graph.nodes.length;
+  const ownSets = new Uint32Array(nodeCount * words);
+  setByNode.forEach((names, node) => {
+    for (const name of names) ownSets[node * words + (name >>> 5)]! |= 1 << (name & 31);
+  });
   const entry = new Uint32Array(nodeCount * words);
   const exit = new Uint32Array(nodeCount * words);
   for (let node = 0; node < nodeCount; node += 1) {

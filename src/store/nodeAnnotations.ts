@@ -1,3 +1,4 @@
+import type { AppNode } from './appNode';
 import type { FlowStore } from './createFlowStore';
 import { useFlowStoreApi } from './FlowStoreContext';
 import { createKeyedListeners, useKeyedValue, type KeyedValues } from './keyedValues';
@@ -8,13 +9,19 @@ export interface NodeAnnotations {
   /** The name the author gave the module; the node shows its kind when there is none. */
   ownName: string | undefined;
   problems: readonly string[];
+  /**
+   * The module as the store holds it, for its configuration: React Flow's copy is not replaced
+   * when only a configuration changes (`createCanvasNodeView`). Replaced only when its
+   * configuration or name changes, not when it moves or is selected.
+   */
+  node: AppNode | undefined;
 }
 
 const noProblems: readonly string[] = [];
-const unknownNode: NodeAnnotations = { ownName: undefined, problems: noProblems };
+const unknownNode: NodeAnnotations = { ownName: undefined, problems: noProblems, node: undefined };
 
 /**
- * Each node's name and problems, brought up to date once per change of the flow (one problems
+ * Each node's name, configuration and problems, brought up to date once per change of the flow (one problems
  * pass, one walk over the nodes) instead of by a selector per node on every store update.
  */
 function createNodeAnnotations(store: FlowStore): KeyedValues<NodeAnnotations> {
@@ -33,10 +40,15 @@ function createNodeAnnotations(store: FlowStore): KeyedValues<NodeAnnotations> {
       const before = annotations.get(node.id);
       const ownName = node.name || undefined;
       const problems = byNode.get(node.id) ?? noProblems;
-      if (before !== undefined && before.ownName === ownName && before.problems === problems) {
+      if (
+        before !== undefined &&
+        before.ownName === ownName &&
+        before.problems === problems &&
+        before.node?.data === node.data
+      ) {
         continue;
       }
-      annotations.set(node.id, { ownName, problems });
+      annotations.set(node.id, { ownName, problems, node });
       changed.push(node.id);
     }
     if (annotations.size > state.nodes.length) {
@@ -67,7 +79,7 @@ function annotationsOf(store: FlowStore): KeyedValues<NodeAnnotations> {
   return annotations;
 }
 
-/** One node's name and problems; the node re-renders only when they change. */
+/** One node's name, configuration and problems; the node re-renders only when they change. */
 export function useNodeAnnotations(nodeId: string): NodeAnnotations {
   return useKeyedValue(annotationsOf(useFlowStoreApi()), nodeId);
 }

@@ -23,7 +23,8 @@ export interface PersonalVariables {
   setInFlow: ReadonlySet<string>;
 }
 
-function personalSettingsOf<K extends ModuleKind>(node: {
+/** The variables a module marks as personal, and why. */
+export function personalSettingsOf<K extends ModuleKind>(node: {
   type: K;
   data: ModuleDataByKind[K];
 }): PersonalVariableSetting[] {

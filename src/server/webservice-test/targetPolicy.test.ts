@@ -167,6 +167,16 @@ describe('checkTargetUrl', () => {
   });
 });
 
+describe('remembered verdicts', () => {
+  it('are kept per policy: one URL is judged by each policy on its own', () => {
+    const url = 'http://10.0.0.5/hook';
+    expect(refusalOf(url, localTargetPolicy)).toBeNull();
+    expect(refusalOf(url, sharedTargetPolicy)).toMatch(/private/i);
+    expect(refusalOf(url, localTargetPolicy)).toBeNull();
+    expect(refusalOf(url, sharedTargetPolicy)).toMatch(/private/i);
+  });
+});
+
 describe('FLOWBENCH_ALLOW_TARGETS', () => {
   it('the allow-list admits names, addresses and CIDRs in shared mode, never the metadata service', async () => {
     const parsed = parseAllowedTargets(

@@ -110,8 +110,30 @@ export function admitOwnDemoEndpoints(
 
 export type TargetUrlCheck = { allowed: true; url: URL } | { allowed: false; reason: string };
 
-/** Whether the proxy may send a request to `text`, judged from the URL alone (no DNS). */
+/** Verdicts by policy and URL text: a bench sends the same URL again and again. */
+const urlVerdicts = new WeakMap<TargetPolicy, Map<string, TargetUrlCheck>>();
+const maxRememberedUrls = 1000;
+
+/**
+ * Whether the proxy may send a request to `text`, judged from the URL alone (no DNS). The
+ * verdict depends on nothing else, so it is remembered (the URL it holds is never changed).
+ */
 export function checkTargetUrl(text: string, policy: TargetPolicy): TargetUrlCheck {
+  let verdicts = urlVerdicts.get(policy);
+  if (!verdicts) {
+    verdicts = new Map();
+    urlVerdicts.set(policy, verdicts);
+  }
+  let verdict = verdicts.get(text);
+  if (!verdict) {
+    verdict = judgeTargetUrl(text, policy);
+    if (verdicts.size >= maxRememberedUrls) verdicts.clear();
+    verdicts.set(text, verdict);
+  }
+  return verdict;
+}
+
+function judgeTargetUrl(text: string, policy: TargetPolicy): TargetUrlCheck {
   let url: URL;
   try {
     url = new URL(text.trim());

@@ -1,0 +1,114 @@
+import type { AppNode } from '../store/appNode';
+import { boxOf } from './flowOverview';
+import { withKnownSize } from './withKnownSize';
+
+const hiddenNodes = new WeakMap<AppNode, AppNode>();
+
+/**
+ * A module React Flow keeps (for fitting the view, selection) but does not draw: its box only,
+ * without the handles a drawn module needs, so taking in a flow of 50,000 costs it little.
+ */
+function hiddenNode(node: AppNode): AppNode {
+  let hidden = hiddenNodes.get(node);
+  if (!hidden) {
+    const { width, height } = boxOf(node);
+    hidden = { ...node, measured: { width, height }, hidden: true };
+    hiddenNodes.set(node, hidden);
+  }
+  return hidden;
+}
+
+/** What a drawn node shows from the store itself (`useNodeAnnotations`), not from React Flow. */
+const contentKeys: ReadonlySet<string> = new Set(['data', 'name']);
+
+/**
+ * Whether `next` differs from `shown` only in what the node component reads from the store:
+ * its configuration and name. Its place, size, selection and handles are React Flow's business.
+ * Only for a measured node: an unmeasured one's estimated size depends on its contents, while a
+ * drawn one is measured again by React Flow when its contents change its size.
+ */
+function differsInContentOnly(shown: AppNode, next: AppNode): boolean {
+  if (shown.type !== next.type || next.measured?.width === undefined) return false;
+  if (next.measured.height === undefined) return false;
+  const placed = (node: AppNode) =>
+    Object.entries(node).filter(([key, value]) => value !== undefined && !contentKeys.has(key));
+  const before = new Map(placed(shown));
+  const after = placed(next);
+  if (after.length !== before.size) return false;
+  return after.every(
+    ([key, value]) =>
+      before.get(key) === value ||
+      // The store parses an edited module afresh: its place and size are new objects, same values.
+      sameFlatObject(before.get(key), value),
+  );
+}
+
+function sameFlatObject(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const entries = Object.entries(a);
+  const other = new Map(Object.entries(b));
+  return (
+    entries.length === other.size &&
+    entries.every(([key, value]) => typeof value !== 'object' && other.get(key) === value)
+  );
+}
+
+/**
+ * The node list React Flow gets, kept the same array while only modules' configurations or
+ * names change. Typing into a module of a 5,000-module flow then leaves React Flow's store
+ * alone (no pass over every node, no selector re-run): the typed-into node re-renders from the
+ * flow store by id. Zoomed out (the overview draws the flow), every node is hidden.
+ */
+export function createCanvasNodeView() {
+  /** By id, for nodes that moved in the list; most are found at the same index as before. */
+  let shownById = new Map<string, { source: AppNode; shown: AppNode }>();
+  let lastNodes: readonly AppNode[] = [];
+  let lastHidden = false;
+  let lastResult: AppNode[] = [];
+  let started = false;
+
+  return function canvasNodesOf(nodes: readonly AppNode[], hidden: boolean): AppNode[] {
+    if (started && nodes === lastNodes && hidden === lastHidden) return lastResult;
+    const modeChanged = !started || hidden !== lastHidden;
+    const sameIds =
+      !modeChanged &&
+      nodes.length === lastNodes.length &&
+      nodes.every((node, index) => node.id === lastNodes[index]?.id);
+    if (!sameIds && !modeChanged) {
+      shownById = new Map(
+        lastNodes.map((node, index) => [node.id, { source: node, shown: lastResult[index]! }]),
+      );
+    }
+    let same = sameIds;
+    const result = nodes.map((node, index) => {
+      let source: AppNode | undefined;
+      let shownBefore: AppNode | undefined;
+      if (sameIds) {
+        source = lastNodes[index];
+        shownBefore = lastResult[index];
+      } else if (!modeChanged) {
+        const before = shownById.get(node.id);
+        source = before?.source;
+        shownBefore = before?.shown;
+      }
+      let shown: AppNode;
+      if (shownBefore !== undefined && source === node) shown = shownBefore;
+      else if (
+        shownBefore !== undefined &&
+        source !== undefined &&
+        !hidden &&
+        differsInContentOnly(source, node)
+      ) {
+        shown = shownBefore;
+      } else shown = hidden ? hiddenNode(node) : withKnownSize(node);
+      if (same && lastResult[index] !== shown) same = false;
+      return shown;
+    });
+    if (!sameIds) shownById = new Map();
+    started = true;
+    lastNodes = nodes;
+    lastHidden = hidden;
+    if (!same) lastResult = result;
+    return lastResult;
+  };
+}
