@@ -14,7 +14,7 @@ import {
 
 const viewport = { width: 1440, height: 900 };
 /** Each import is measured this many times, each in a fresh browser profile; the median counts. */
-const runs = 2;
+const runs = 3;
 /** Recording goes on this long after the import finished: a task it left behind counts too. */
 const settleMs = 1000;
 const timeoutMs = 600_000;

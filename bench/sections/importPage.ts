@@ -52,7 +52,6 @@ export async function startImportRecording(page: Page): Promise<void> {
         }
       }),
     };
-    // Buffered: a task still running when the observer is made is reported once it ends.
     recorder.observer.observe({ type: 'longtask', buffered: true });
     const frame = (time: number) => {
       if (window.__flowbenchImportRecorder !== recorder) return;
@@ -124,8 +123,9 @@ export async function finishImportRecording(
                   recorder.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
                 }
                 recorder.observer.disconnect();
+                // Not the task that started the recording (it ran the bench's own script).
                 const tasks = recorder.longTasks.filter(
-                  (task) => task.startTime + task.duration >= recorder.startedAt,
+                  (task) => task.startTime >= recorder.startedAt,
                 );
                 const frames = [...recorder.frames, until];
                 let longestFrameGapMs = 0;
