@@ -44,7 +44,7 @@ const randomFlow = fc
  */
 function namesBeforeByDefinition(graph: FlowGraph): Map<string, Set<string>> {
   const reached = new Set(graph.nodes.filter((node) => node.type === 'start').map((n) => n.id));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const edge of graph.edges) {
       if (reached.has(edge.source) && !reached.has(edge.target)) {
@@ -60,7 +60,7 @@ function namesBeforeByDefinition(graph: FlowGraph): Map<string, Set<string>> {
     ]),
   );
   const before = new Map(graph.nodes.map((node) => [node.id, new Set<string>()]));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const edge of graph.edges) {
       if (reached.has(edge.target) && !reached.has(edge.source)) continue;
