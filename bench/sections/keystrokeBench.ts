@@ -22,14 +22,35 @@ const keystrokes = 24;
 /** After the two frames that show the change; shorter than the autosave's 300 ms delay. */
 const windowPauseMs = 60;
 
+interface EditableField {
+  nodeClass: string;
+  label: string;
+  field: string;
+  /** Typed into `Find module` (Enter centres the first match) when none is on screen. */
+  findQuery?: string;
+}
+
 /** The prompt of a question on screen, else the text of a message, typed into one key at a time. */
-const editableFields = [
+export const textFields: readonly EditableField[] = [
   { nodeClass: 'react-flow__node-question', label: 'Prompt', field: 'a question’s Prompt' },
   { nodeClass: 'react-flow__node-message', label: 'Text', field: 'a message’s Text' },
-] as const;
+];
 
-export async function measureInspectorKeystrokes(page: Page): Promise<KeystrokeFigures> {
-  const chosen = await selectEditableModule(page);
+/** A WebService's URL: its tools (test bench, personal data sent) follow every keystroke. */
+export const webServiceUrlField: readonly EditableField[] = [
+  {
+    nodeClass: 'react-flow__node-web-service',
+    label: 'URL',
+    field: 'a WebService’s URL',
+    findQuery: 'http',
+  },
+];
+
+export async function measureInspectorKeystrokes(
+  page: Page,
+  fields: readonly EditableField[] = textFields,
+): Promise<KeystrokeFigures> {
+  const chosen = await selectEditableModule(page, fields);
   const input = page.getByRole('region', { name: 'Inspector' }).getByLabel(chosen.label).first();
   await input.waitFor({ timeout: 60_000 });
   await input.click();
@@ -69,8 +90,16 @@ export async function measureInspectorKeystrokes(page: Page): Promise<KeystrokeF
 }
 
 /** Clicks the on-screen module nearest the canvas centre whose kind has a text field. */
-async function selectEditableModule(page: Page) {
-  for (const candidate of editableFields) {
+async function selectEditableModule(page: Page, fields: readonly EditableField[]) {
+  for (const candidate of fields) {
+    if (candidate.findQuery !== undefined) {
+      const find = page.getByLabel('Find module');
+      await find.fill(candidate.findQuery);
+      await find.press('Enter');
+      await find.press('Escape');
+      await settleFrames(page);
+      await sleep(300);
+    }
     const point = await page.evaluate((nodeClass) => {
       const canvas = document.querySelector('.react-flow')?.getBoundingClientRect();
       if (!canvas) return null;
@@ -97,7 +126,7 @@ async function selectEditableModule(page: Page) {
       return candidate;
     }
   }
-  throw new Error('No question or message module on screen to type into');
+  throw new Error(`No module on screen to type into (${fields.map((f) => f.field).join(', ')})`);
 }
 
 function settleFrames(page: Page): Promise<void> {

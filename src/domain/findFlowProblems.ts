@@ -14,7 +14,11 @@ import { findPrivacyProblems } from './privacy/findPrivacyProblems';
 import { calledUrlOf, privacyContextOf } from './privacy/personalDataSent';
 import { personalSettingsOf } from './privacy/personalVariables';
 import { variableNameSchema } from './variableNameSchema';
-import { variablesSetUpstream, type UpstreamVariables } from './variablesSetUpstream';
+import {
+  upstreamVariablesOf,
+  variablesSetUpstream,
+  type UpstreamVariables,
+} from './variablesSetUpstream';
 
 export interface FlowProblem {
   /** Stable key for lists. */
@@ -37,7 +41,8 @@ export function findFlowProblems(
   graph: ProblemGraph,
   fieldProblems: FieldProblems = new Map(),
 ): FlowProblem[] {
-  return createFlowProblemFinder()(graph, fieldProblems).problems;
+  // Worked out from scratch, not from the analysis other readers share.
+  return createFlowProblemFinder(variablesSetUpstream)(graph, fieldProblems).problems;
 }
 
 /** The problems of a flow, also by node id; each node's list is kept while it stays the same. */
@@ -78,7 +83,9 @@ interface NodeProblemsEntry {
  * problems are found again only when it, its invalid fields or that shape changed. Typing into
  * one module of 5,000 then costs one module's checks and a pass of identity comparisons.
  */
-export function createFlowProblemFinder() {
+export function createFlowProblemFinder(
+  upstreamOf: (graph: FlowGraph) => UpstreamVariables = upstreamVariablesOf,
+) {
   let shape: GraphShape | null = null;
   const entries = new Map<string, NodeProblemsEntry>();
   let last: FlowProblems | null = null;
@@ -90,8 +97,9 @@ export function createFlowProblemFinder() {
 
   return function findProblems(graph: ProblemGraph, fieldProblems: FieldProblems): FlowProblems {
     const shapeBefore = shape;
-    shape = sameShape(shapeBefore, graph) ? { ...shapeBefore, nodes: graph.nodes } : shapeOf(graph);
-    const shapeChanged = shape !== shapeBefore && shapeBefore?.upstream !== shape.upstream;
+    const shapeKept = sameShape(shapeBefore, graph);
+    shape = shapeKept ? { ...shapeBefore, nodes: graph.nodes } : shapeOf(graph, upstreamOf);
+    const shapeChanged = !shapeKept;
     const startProblems: FlowProblem[] = [];
     const problems: FlowProblem[] = [];
     let changed = shapeChanged || entries.size !== graph.nodes.length;
@@ -259,8 +267,11 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-function shapeOf(graph: FlowGraph): GraphShape {
-  const upstream = variablesSetUpstream(graph);
+function shapeOf(
+  graph: FlowGraph,
+  upstreamOf: (graph: FlowGraph) => UpstreamVariables,
+): GraphShape {
+  const upstream = upstreamOf(graph);
   return {
     edges: graph.edges,
     nodes: graph.nodes,

@@ -80,9 +80,17 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   const order = reversePostOrder(graph, successors);
   const reached = reachedFromStarts(graph, successors);
   // Only the test bench asks "definitely"; the problems check needs "possibly" alone.
-  let mustEntry: Uint32Array | null = null;
+  let mustEntry: Int32Array | null = null;
   const mustBeSetBits = () =>
-    (mustEntry ??= mustBeSetOnEntry(graph, words, setByNode, predecessors, reached, order));
+    (mustEntry ??= mustBeSetOnEntry(
+      graph,
+      words,
+      setByNode,
+      predecessors,
+      successors,
+      reached,
+      order,
+    ));
   // A worklist in reverse post-order: an acyclic flow settles in one pass; a loop sends the
   // pass round again only for the modules after a module whose variables grew.
   const position = new Int32Array(nodeCount);
@@ -175,41 +183,56 @@ function mustBeSetOnEntry(
   words: number,
   setByNode: readonly (readonly number[])[],
   predecessors: number[][],
+  successors: number[][],
   reached: Uint8Array,
   order: number[],
-): Uint32Array {
+): Int32Array {
   const nodeCount = graph.nodes.length;
-  const ownSets = new Uint32Array(nodeCount * words);
-  setByNode.forEach((names, node) => {
-    for (const name of names) ownSets[node * words + (name >>> 5)]! |= 1 << (name & 31);
-  });
-  const entry = new Uint32Array(nodeCount * words);
-  const exit = new Uint32Array(nodeCount * words);
+  const position = new Int32Array(nodeCount);
+  order.forEach((node, index) => (position[node] = index));
+  const takesPart = new Uint8Array(nodeCount);
+  const entry = new Int32Array(nodeCount * words);
+  const exit = new Int32Array(nodeCount * words);
+  const addOwnNames = (node: number) => {
+    for (const name of setByNode[node]!) exit[node * words + (name >>> 5)]! |= 1 << (name & 31);
+  };
   for (let node = 0; node < nodeCount; node += 1) {
-    const isStart = isEntryNode(graph.nodes[node]!);
-    if (reached[node] && !isStart) entry.fill(0xffffffff, node * words, node * words + words);
-    for (let word = 0; word < words; word += 1) {
-      exit[node * words + word] =
-        (entry[node * words + word]! | ownSets[node * words + word]!) >>> 0;
-    }
+    // A chat arrives at a Start with nothing; elsewhere "everything" until the paths say less.
+    takesPart[node] = reached[node] === 1 && !isEntryNode(graph.nodes[node]!) ? 1 : 0;
+    if (takesPart[node]) entry.fill(-1, node * words, node * words + words);
+    exit.set(entry.subarray(node * words, node * words + words), node * words);
+    addOwnNames(node);
   }
-  let changed = true;
-  while (changed) {
-    changed = false;
+  // The same worklist in reverse post-order as the "may" analysis: one pass for acyclic flows.
+  const pending = new Uint8Array(nodeCount).fill(1);
+  const meet = new Int32Array(words);
+  let anotherPass = true;
+  while (anotherPass) {
+    anotherPass = false;
     for (const node of order) {
-      if (!reached[node] || isEntryNode(graph.nodes[node]!)) continue;
+      if (pending[node] === 0) continue;
+      pending[node] = 0;
+      if (!takesPart[node]) continue;
       const base = node * words;
+      meet.fill(-1);
+      for (const predecessor of predecessors[node]!) {
+        if (!reached[predecessor]) continue;
+        const predecessorBase = predecessor * words;
+        for (let word = 0; word < words; word += 1) meet[word]! &= exit[predecessorBase + word]!;
+      }
+      let shrank = false;
       for (let word = 0; word < words; word += 1) {
-        let meet = 0xffffffff;
-        for (const predecessor of predecessors[node]!) {
-          if (reached[predecessor]) meet &= exit[predecessor * words + word]!;
+        if (meet[word] !== entry[base + word]) {
+          entry[base + word] = meet[word]!;
+          shrank = true;
         }
-        meet >>>= 0;
-        if (meet !== entry[base + word]) {
-          entry[base + word] = meet;
-          exit[base + word] = (meet | ownSets[base + word]!) >>> 0;
-          changed = true;
-        }
+      }
+      if (!shrank) continue;
+      exit.set(entry.subarray(base, base + words), base);
+      addOwnNames(node);
+      for (const successor of successors[node]!) {
+        pending[successor] = 1;
+        if (position[successor]! <= position[node]!) anotherPass = true;
       }
     }
   }
@@ -267,4 +290,48 @@ function reversePostOrder(graph: FlowGraph, successors: number[][]): number[] {
   for (const root of roots) visit(root);
   for (let node = 0; node < graph.nodes.length; node += 1) if (!visited[node]) visit(node);
   return postOrder.reverse();
+}
+
+let remembered: { graph: FlowGraph; upstream: UpstreamVariables } | null = null;
+
+/**
+ * `variablesSetUpstream`, shared by every reader of the same flow (problems, the test bench,
+ * personal data, endpoint contracts): worked out again only when a connection, a module or the
+ * variables a module sets changed. Typing a URL or a message costs one pass of comparisons.
+ */
+export function upstreamVariablesOf(graph: FlowGraph): UpstreamVariables {
+  if (remembered === null || !sameVariableFlow(remembered.graph, graph)) {
+    remembered = { graph, upstream: variablesSetUpstream(graph) };
+  } else {
+    remembered = { graph, upstream: remembered.upstream };
+  }
+  return remembered.upstream;
+}
+
+/** Whether both graphs give the same analysis: same modules in order, kinds, connections, sets. */
+function sameVariableFlow(before: FlowGraph, after: FlowGraph): boolean {
+  if (before === after) return true;
+  if (before.nodes.length !== after.nodes.length || before.edges.length !== after.edges.length) {
+    return false;
+  }
+  const sameEdges =
+    before.edges === after.edges ||
+    before.edges.every((edge, index) => {
+      const other = after.edges[index];
+      return other !== undefined && edge.source === other.source && edge.target === other.target;
+    });
+  return (
+    sameEdges &&
+    before.nodes.every((node, index) => {
+      const other = after.nodes[index];
+      if (other === undefined || node.id !== other.id || node.type !== other.type) return false;
+      if (node.data === other.data) return true;
+      const setBefore = describeNode(node).variablesSet;
+      const setAfter = describeNode(other).variablesSet;
+      return (
+        setBefore.length === setAfter.length &&
+        setBefore.every((name, position) => name === setAfter[position])
+      );
+    })
+  );
 }

@@ -1,13 +1,13 @@
 import { isApprovedHost } from '../flowSettingsSchema';
 import type { FlowGraph } from '../flowGraph';
-import { variablesSetUpstream, type UpstreamVariables } from '../variablesSetUpstream';
+import { upstreamVariablesOf, type UpstreamVariables } from '../variablesSetUpstream';
 import {
   moduleDefinitions,
   type ModuleDataByKind,
   type ModuleKind,
 } from '../../modules/moduleDefinitions';
 import {
-  classifyPersonalVariables,
+  personalVariablesOf,
   type PersonalReason,
   type PersonalVariables,
 } from './personalVariables';
@@ -33,9 +33,9 @@ export interface PrivacyContext {
 export function privacyContextOf(
   graph: FlowGraph,
   approvedHosts: readonly string[],
-  upstream: UpstreamVariables = variablesSetUpstream(graph),
+  upstream: UpstreamVariables = upstreamVariablesOf(graph),
 ): PrivacyContext {
-  return { personal: classifyPersonalVariables(graph), upstream, approvedHosts };
+  return { personal: personalVariablesOf(graph), upstream, approvedHosts };
 }
 
 /** The URL a module calls (`''` while it has none); null for kinds that call nothing. */

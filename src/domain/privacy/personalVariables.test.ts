@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { customerVariables } from '../customerVariables';
-import { classifyPersonalVariables, describePersonalReasons } from './personalVariables';
+import {
+  classifyPersonalVariables,
+  describePersonalReasons,
+  personalVariablesOf,
+} from './personalVariables';
 import { personalDataSent, privacyContextOf } from './personalDataSent';
 import { ask, assign, call, chainOf, node } from './testFlows';
 
@@ -120,5 +124,29 @@ describe('personalDataSent', () => {
     expect(personalDataSent('hook', 'https://crm.example.org/hook', approved).approved).toBe(true);
     expect(personalDataSent('hook', 'https://crm.example.org/hook', other).approved).toBe(false);
     expect(personalDataSent('hook', '', other)).toMatchObject({ target: null, approved: null });
+  });
+});
+
+describe('personalVariablesOf (shared between the problems check and the panels)', () => {
+  const withNode = (flow: ReturnType<typeof chainOf>, id: string, change: object) => ({
+    ...flow,
+    nodes: flow.nodes.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)),
+  });
+
+  it('keeps its answer while only a URL changes, and works it out again for a new mark', () => {
+    const flow = chainOf([ask('ask-size', 'shoe_size'), call('hook', 'https://api.example.org/')]);
+    const first = personalVariablesOf(flow);
+    const hook = flow.nodes.find((entry) => entry.id === 'hook')!;
+    const newUrl = withNode(flow, 'hook', { data: { ...hook.data, url: 'https://x.example/' } });
+    expect(personalVariablesOf(newUrl)).toBe(first);
+
+    const askSize = flow.nodes.find((entry) => entry.id === 'ask-size')!;
+    const marked = withNode(flow, 'ask-size', { data: { ...askSize.data, personalData: true } });
+    expect(personalVariablesOf(marked).setInFlow).toEqual(new Set(['shoe_size']));
+
+    const renamed = withNode(marked, 'ask-size', { name: 'Ask shoe size' });
+    expect(
+      describePersonalReasons(personalVariablesOf(renamed).reasons.get('shoe_size') ?? []),
+    ).toBe('marked Personal data (Ask shoe size)');
   });
 });

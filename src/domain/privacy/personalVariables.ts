@@ -58,6 +58,42 @@ export function classifyPersonalVariables(graph: FlowGraph): PersonalVariables {
   return { reasons, customerFields, setInFlow };
 }
 
+let remembered: { graph: FlowGraph; personal: PersonalVariables } | null = null;
+
+/**
+ * `classifyPersonalVariables`, shared by the problems check and the privacy panels: worked out
+ * again only when a module, its name or what it marks as personal changed (not for a new URL).
+ */
+export function personalVariablesOf(graph: FlowGraph): PersonalVariables {
+  if (remembered === null || !samePersonalSettings(remembered.graph, graph)) {
+    remembered = { graph, personal: classifyPersonalVariables(graph) };
+  } else if (remembered.graph !== graph) {
+    remembered = { graph, personal: remembered.personal };
+  }
+  return remembered.personal;
+}
+
+function samePersonalSettings(before: FlowGraph, after: FlowGraph): boolean {
+  if (before === after) return true;
+  if (before.nodes.length !== after.nodes.length) return false;
+  return before.nodes.every((node, index) => {
+    const other = after.nodes[index];
+    if (other === undefined || node.id !== other.id || node.type !== other.type) return false;
+    if (node.name !== other.name) return false;
+    if (node.data === other.data) return true;
+    const settingsBefore = personalSettingsOf(node);
+    const settingsAfter = personalSettingsOf(other);
+    return (
+      settingsBefore.length === settingsAfter.length &&
+      settingsBefore.every(
+        (setting, position) =>
+          setting.variable === settingsAfter[position]?.variable &&
+          setting.because === settingsAfter[position].because,
+      )
+    );
+  });
+}
+
 /** `customer profile (address)`, `email question (Ask for email)`, `marked Personal data (Save card)`. */
 export function describePersonalReason(reason: PersonalReason): string {
   switch (reason.kind) {

@@ -296,3 +296,36 @@ describe('variablesAtNode', () => {
     });
   });
 });
+
+describe('remembered answers follow every change that matters', () => {
+  const withData = (flow: FlowDocument, id: string, data: object): FlowDocument => ({
+    ...flow,
+    nodes: flow.nodes.map((entry) =>
+      entry.id === id ? flowDocumentSchema.shape.nodes.element.parse({ ...entry, data }) : entry,
+    ),
+  });
+  const sampleOf = (rows: VariableAtNode[], name: string) =>
+    rows.find((row) => row.name === name)?.sample;
+
+  it('a new URL on the module asked about keeps the rows', () => {
+    const flow = lineOf([set('plan', [['plan', 'gold']])]);
+    const before = variablesAtNode(flow, 'ws');
+    const after = variablesAtNode(
+      withData(flow, 'ws', { url: 'https://other.example.org/' }),
+      'ws',
+    );
+    expect(after).toBe(before);
+  });
+
+  it('a setter’s new value, a new variable or a new connection changes them', () => {
+    const flow = lineOf([set('plan', [['plan', 'gold']])]);
+    expect(sampleOf(variablesAtNode(flow, 'ws'), 'plan')).toBe('gold');
+    const silver = withData(flow, 'plan', { assignments: [{ variable: 'plan', value: 'silver' }] });
+    expect(sampleOf(variablesAtNode(silver, 'ws'), 'plan')).toBe('silver');
+    const renamed = withData(flow, 'plan', { assignments: [{ variable: 'tier', value: 'gold' }] });
+    expect(variablesAtNode(renamed, 'ws').map((row) => row.name)).toContain('tier');
+    expect(variablesAtNode(renamed, 'ws').map((row) => row.name)).not.toContain('plan');
+    const cut = { ...renamed, edges: renamed.edges.filter((entry) => entry.target !== 'ws') };
+    expect(variablesAtNode(cut, 'ws').map((row) => row.name)).not.toContain('tier');
+  });
+});

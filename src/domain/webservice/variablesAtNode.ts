@@ -1,7 +1,7 @@
 import { customerVariableNames, customerVariables } from '../customerVariables';
 import type { FlowGraph } from '../flowGraph';
 import { moduleDisplayName } from '../moduleDisplayName';
-import { variablesSetUpstream, type UpstreamVariables } from '../variablesSetUpstream';
+import { upstreamVariablesOf, type UpstreamVariables } from '../variablesSetUpstream';
 import {
   moduleDefinitions,
   type ModuleDataByKind,
@@ -35,7 +35,60 @@ export interface VariableAtNode {
 export function variablesAtNode(
   graph: FlowGraph,
   nodeId: string,
-  upstream: UpstreamVariables = variablesSetUpstream(graph),
+  upstream: UpstreamVariables = upstreamVariablesOf(graph),
+): VariableAtNode[] {
+  const known = remembered;
+  if (
+    known !== null &&
+    known.nodeId === nodeId &&
+    known.upstream === upstream &&
+    sameSetters(known.graph, graph, nodeId, known.rows)
+  ) {
+    remembered = { ...known, graph };
+    return known.rows;
+  }
+  const rows = listVariablesAtNode(graph, nodeId, upstream);
+  remembered = { graph, nodeId, upstream, rows };
+  return rows;
+}
+
+/** The last answer: the test bench and the endpoint tools ask about the same node in turn. */
+let remembered: {
+  graph: FlowGraph;
+  nodeId: string;
+  upstream: UpstreamVariables;
+  rows: VariableAtNode[];
+} | null = null;
+
+/**
+ * Whether the rows still hold: the same analysis (connections and what each module sets), and
+ * every module's configuration and name as before, but for the module asked about when it sets
+ * none of the rows (its URL, say, is not part of what it receives).
+ */
+function sameSetters(
+  before: FlowGraph,
+  after: FlowGraph,
+  nodeId: string,
+  rows: readonly VariableAtNode[],
+): boolean {
+  if (before.nodes.length !== after.nodes.length) return false;
+  return before.nodes.every((node, index) => {
+    const other = after.nodes[index];
+    if (other === undefined || other.id !== node.id || other.name !== node.name) return false;
+    if (other.data === node.data) return true;
+    return (
+      node.id === nodeId &&
+      !rows.some((row) => row.setBy.some((setter) => setter.nodeId === nodeId))
+    );
+  });
+}
+
+const byName = new Intl.Collator('en').compare;
+
+function listVariablesAtNode(
+  graph: FlowGraph,
+  nodeId: string,
+  upstream: UpstreamVariables,
 ): VariableAtNode[] {
   const settersByName = upstreamSettersByName(graph, nodeId);
   const nodeById = new Map(graph.nodes.map((node) => [node.id, node]));
@@ -55,7 +108,7 @@ export function variablesAtNode(
       sample: setters[0] ? sampleFrom(setters[0].nodeId, name) : '',
     });
   }
-  rows.sort((a, b) => a.name.localeCompare(b.name));
+  rows.sort((a, b) => byName(a.name, b.name));
   const customerRows = customerVariables.map(({ name, sample }): VariableAtNode => {
     const setters = upstream.mayBeSet(nodeId, name) ? (settersByName.get(name) ?? []) : [];
     return {
@@ -66,7 +119,7 @@ export function variablesAtNode(
       sample: setters[0] ? sampleFrom(setters[0].nodeId, name) : sample,
     };
   });
-  customerRows.sort((a, b) => a.name.localeCompare(b.name));
+  customerRows.sort((a, b) => byName(a.name, b.name));
   return [...rows, ...customerRows];
 }
 

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
-import { useShallow } from 'zustand/react/shallow';
 import { newId } from '../../domain/newId';
 import { requestBodyText } from '../../domain/webservice/buildWebServiceRequest';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../../domain/webservice/composeWebServiceRequest';
 import { demoEndpointPaths } from '../../domain/webservice/demoEndpointPaths';
 import { variablesAtNode } from '../../domain/webservice/variablesAtNode';
+import { selectFlowContent } from '../../store/selectFlowContent';
 import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
 import {
   maxTestTimeoutMs,
@@ -20,7 +20,7 @@ import type { TestBenchRepository } from '../../persistence/testBenchRepository'
 import type { TestBench, TestRun } from '../../domain/webservice/testBenchRecords';
 import { isNodeOfKind } from '../../store/appNode';
 import type { TestBenchStore } from '../../store/createTestBenchStore';
-import { useFlowStore, useFlowStoreApi } from '../../store/FlowStoreContext';
+import { useFlowStore } from '../../store/FlowStoreContext';
 import { TextField } from '../fields/TextField';
 import { formatSeconds } from '../formatSeconds';
 import { RequestBodyEditor } from './RequestBodyEditor';
@@ -414,15 +414,9 @@ function WaitingBar({ since, timeoutMs }: { since: number; timeoutMs: number }) 
  * connection changes: dragging a module moves it without changing what the chat holds.
  */
 function useVariablesAtNode(nodeId: string) {
-  const store = useFlowStoreApi();
-  const nodeData = useFlowStore(useShallow((state) => state.nodes.map((node) => node.data)));
-  const nodeNames = useFlowStore(useShallow((state) => state.nodes.map((node) => node.name)));
-  const edges = useFlowStore((state) => state.edges);
-  return useMemo(() => {
-    void nodeData;
-    void nodeNames;
-    return variablesAtNode({ nodes: store.getState().nodes, edges }, nodeId);
-  }, [store, nodeData, nodeNames, edges, nodeId]);
+  const content = useFlowStore(selectFlowContent);
+  // The analysis is shared and remembered: typing this module's URL reuses it.
+  return useMemo(() => variablesAtNode(content, nodeId), [content, nodeId]);
 }
 
 /** Gives a re-sent platform body a new process_instance_id, as a new chat would have. */
