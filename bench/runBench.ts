@@ -12,10 +12,11 @@ import {
 import { runAnalysesBench } from './sections/analysesBench';
 import { runBundleBench } from './sections/bundleBench';
 import { runCanvasBench } from './sections/canvasBench';
+import { runImportBench } from './sections/importBench';
 import { runProxyBench } from './sections/proxyBench';
 import { runServerStartBench } from './sections/serverStartBench';
 
-const sections = ['canvas', 'proxy', 'analyses', 'bundle', 'start'] as const;
+const sections = ['canvas', 'import', 'proxy', 'analyses', 'bundle', 'start'] as const;
 type Section = (typeof sections)[number];
 
 const resultsDir = fileURLToPath(new URL('results/', import.meta.url));
@@ -25,7 +26,8 @@ const baselineDir = fileURLToPath(new URL('results/baseline/', import.meta.url))
  * `npm run bench [-- <section>…] [--no-build]`: builds the app and the bare React Flow page,
  * measures every section (or the ones named), prints one table and writes
  * `bench/results/latest.json`. `BENCH_PORT` picks the first of the ports its servers use,
- * `BENCH_MODULES` the module counts of the canvas section (default 1000,5000,10000).
+ * `BENCH_MODULES` the module counts of the canvas section (default 1000,5000,10000),
+ * `BENCH_IMPORT_MODULES` the modules of the imported file (default 50000).
  */
 export async function main(argv: readonly string[]): Promise<void> {
   const chosen = sections.filter((section) => argv.includes(section));
@@ -37,6 +39,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     .split(',')
     .map(Number)
     .filter((count) => Number.isInteger(count) && count >= 2);
+  const importModuleCount = Number(process.env.BENCH_IMPORT_MODULES ?? '50000');
   const log = (line: string) => console.log(`[bench ${elapsed()}] ${line}`);
   const startedAt = performance.now();
   const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(0)} s`;
@@ -112,6 +115,20 @@ export async function main(argv: readonly string[]): Promise<void> {
     } finally {
       await app?.stop();
       await baseline.close();
+    }
+  });
+  await measure('import', async () => {
+    const app = await startFlowbenchServer(await nextPort());
+    try {
+      return await runImportBench({
+        chromiumPath,
+        flowbenchUrl: app.url,
+        moduleCount: importModuleCount,
+        resultsDir,
+        log,
+      });
+    } finally {
+      await app.stop();
     }
   });
 

@@ -27,6 +27,9 @@ test('a large file imports with its progress shown and ends open and stored', as
     timeout: 60_000,
   });
   await expect(progress).toHaveCount(0);
+  // Fitted, it is far too small to read: it opens as the overview picture, no module drawn.
+  await expect(page.getByTestId('flow-overview')).toBeVisible();
+  await expect(page.locator('.react-flow__node:visible')).toHaveCount(0);
   await expect(flowbench.flows.getByRole('listitem')).toHaveCount(2);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await flowbench.waitUntilSaved();

@@ -2,16 +2,18 @@ import {
   Background,
   ControlButton,
   Controls,
+  getViewportForBounds,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
   useStore,
   type IsValidConnection,
+  type ReactFlowState,
+  type Viewport,
 } from '@xyflow/react';
 import { Map as MapIcon } from 'lucide-react';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
-import { useFitViewOptions, type ViewFit } from './fitViewOptions';
-import { useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useFitViewOptions } from './fitViewOptions';
+import { useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { usePreviewEdgesTaken } from '../preview/PreviewSessionContext';
 import { useShallow } from 'zustand/react/shallow';
 import { addableModuleKinds } from '../domain/addableModuleKinds';
@@ -22,7 +24,7 @@ import { defaultModuleSize } from '../domain/moduleBoxes';
 import { nodeTypes } from './nodeTypes';
 import { paletteDragType } from './paletteDragType';
 import { FlowMiniMap } from './FlowMiniMap';
-import { moduleAt, overviewZoom } from './flowOverview';
+import { boundsOf, moduleAt, overviewZoom } from './flowOverview';
 import { OverviewLayer } from './OverviewLayer';
 import { createCanvasNodeView } from './canvasNodeView';
 
@@ -31,17 +33,91 @@ const noEdges: AppEdge[] = [];
 const isValidConnection: IsValidConnection<AppEdge> = (connection) =>
   connection.source !== connection.target;
 
-/** Shows the whole flow when it opens (sizes are known before drawing): on start and on every open. */
-function useFitViewOnOpen(fitView: (options: ViewFit) => Promise<boolean>) {
+const widthOf = (state: ReactFlowState) => state.width;
+const heightOf = (state: ReactFlowState) => state.height;
+const minZoomOf = (state: ReactFlowState) => state.minZoom;
+
+/**
+ * The view that shows all of `nodes` as React Flow's `fitView` would, computed from the modules'
+ * boxes (measured or estimated) rather than from React Flow's copy of the nodes, which a large
+ * flow's first frame need not wait for; null while the canvas has no size.
+ */
+function useFittedViewport(nodes: readonly AppNode[]): Viewport | null {
   const fitViewOptions = useFitViewOptions();
+  const width = useStore(widthOf);
+  const height = useStore(heightOf);
+  const minZoom = useStore(minZoomOf);
+  return useMemo(() => {
+    const bounds = boundsOf(nodes);
+    if (!bounds || width <= 0 || height <= 0) return null;
+    return getViewportForBounds(
+      bounds,
+      width,
+      height,
+      minZoom,
+      fitViewOptions.maxZoom ?? 1,
+      fitViewOptions.padding ?? 0,
+    );
+  }, [nodes, width, height, minZoom, fitViewOptions]);
+}
+
+/**
+ * Shows the whole flow when it opens (sizes are known before drawing): on start and on every
+ * open. Returns the zoom the open flow is being fitted to until it is fitted: a flow that opens
+ * below the overview zoom is drawn as the overview from its first frame, and React Flow gets its
+ * modules as hidden boxes, never as thousands of modules and connections to draw first.
+ */
+function useFitViewOnOpen(nodes: readonly AppNode[]): number | null {
   const flowId = useFlowStore((state) => state.flowId);
-  const nodesInitialized = useNodesInitialized();
-  const fittedFlowId = useRef<string | null>(null);
+  const { setViewport } = useReactFlow<AppNode, AppEdge>();
+  const fitted = useFittedViewport(nodes);
+  const [fittedFlowId, setFittedFlowId] = useState<string | null>(null);
+  const opening = fittedFlowId !== flowId;
   useEffect(() => {
-    if (!nodesInitialized || fittedFlowId.current === flowId) return;
-    fittedFlowId.current = flowId;
-    void fitView(fitViewOptions);
-  }, [flowId, nodesInitialized, fitView, fitViewOptions]);
+    if (!opening || !fitted) return;
+    void setViewport(fitted).then((done) => {
+      if (done) setFittedFlowId(flowId);
+    });
+  }, [opening, fitted, flowId, setViewport]);
+  return opening && fitted ? fitted.zoom : null;
+}
+
+/** Hidden modules handed to React Flow per frame while a large flow opens zoomed out. */
+const hiddenNodesPerFrame = 5_000;
+
+/**
+ * The nodes React Flow gets. Zoomed out it draws none of them (the overview does) and keeps them
+ * only to fit the view to, so a large flow that opens zoomed out is handed over a slice per
+ * frame: taking 50,000 new nodes in at once would hold the page for a long frame.
+ */
+function useCanvasNodes(
+  nodes: readonly AppNode[],
+  zoomedOut: boolean,
+  opensZoomedOut: boolean,
+): AppNode[] {
+  const flowId = useFlowStore((state) => state.flowId);
+  const [canvasNodesOf] = useState(createCanvasNodeView);
+  const [handedOver, setHandedOver] = useState({ flowId, count: Infinity });
+  const current =
+    handedOver.flowId === flowId
+      ? handedOver
+      : { flowId, count: opensZoomedOut ? hiddenNodesPerFrame : Infinity };
+  if (current !== handedOver) setHandedOver(current);
+  const count = zoomedOut ? current.count : Infinity;
+  const complete = count >= nodes.length;
+  useEffect(() => {
+    if (complete) return;
+    const frame = requestAnimationFrame(() => {
+      const next = count + hiddenNodesPerFrame;
+      setHandedOver({ flowId, count: next >= nodes.length ? Infinity : next });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [complete, count, flowId, nodes.length]);
+  const handedNodes = useMemo(
+    () => (complete ? nodes : nodes.slice(0, count)),
+    [nodes, complete, count],
+  );
+  return canvasNodesOf(handedNodes, zoomedOut);
 }
 
 /** The flow's edges, those the chat preview has taken marked `edge-taken`. */
@@ -74,14 +150,14 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
         selectNodes: state.selectNodes,
       })),
     );
+  const { screenToFlowPosition } = useReactFlow<AppNode, AppEdge>();
+  const openingZoom = useFitViewOnOpen(nodes);
   // Zoomed out, one drawing shows the flow (OverviewLayer); the switch re-renders once, not on
   // every zoom step.
-  const zoomedOut = useStore((state) => state.transform[2] < overviewZoom);
-  const [canvasNodesOf] = useState(createCanvasNodeView);
-  const canvasNodes = canvasNodesOf(nodes, zoomedOut);
+  const opensZoomedOut = openingZoom !== null && openingZoom < overviewZoom;
+  const zoomedOut = useStore((state) => state.transform[2] < overviewZoom) || opensZoomedOut;
+  const canvasNodes = useCanvasNodes(nodes, zoomedOut, opensZoomedOut);
   const shownEdges = useEdgesWithPreviewPath(edges);
-  const { screenToFlowPosition, fitView } = useReactFlow<AppNode, AppEdge>();
-  useFitViewOnOpen(fitView);
   const fitViewOptions = useFitViewOptions();
   const miniMapVisible = useWorkspacePreferences((state) => state.miniMapVisible);
   const setMiniMapVisible = useWorkspacePreferences((state) => state.setMiniMapVisible);

@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { AppEdge, AppNode } from '../store/appNode';
 import { useFlowStoreApi } from '../store/FlowStoreContext';
-import { boundsOf, boxOf, drawMiniature, type Box } from './flowOverview';
+import { boundsOf, boxOf, drawMiniatureInSlices, type Box } from './flowOverview';
 import './FlowMiniMap.css';
 
 const size = { width: 200, height: 150 };
@@ -109,7 +109,7 @@ export function FlowMiniMap({ ariaLabel }: { ariaLabel: string }) {
 
   useLayoutEffect(() => {
     const context = canvasRef.current?.getContext('2d');
-    if (context) drawMiniature(context, nodes, picture, size);
+    return context ? drawMiniatureInSlices(context, nodes, picture, size) : undefined;
     // Redrawn when the modules or the picture's frame change, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [nodes, picture.x, picture.y, picture.width, picture.height]);

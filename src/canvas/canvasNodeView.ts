@@ -1,13 +1,18 @@
 import type { AppNode } from '../store/appNode';
+import { boxOf } from './flowOverview';
 import { withKnownSize } from './withKnownSize';
 
 const hiddenNodes = new WeakMap<AppNode, AppNode>();
 
-/** A module React Flow keeps (for fitting the view, selection) but does not draw. */
+/**
+ * A module React Flow keeps (for fitting the view, selection) but does not draw: its box only,
+ * without the handles a drawn module needs, so taking in a flow of 50,000 costs it little.
+ */
 function hiddenNode(node: AppNode): AppNode {
   let hidden = hiddenNodes.get(node);
   if (!hidden) {
-    hidden = { ...withKnownSize(node), hidden: true };
+    const { width, height } = boxOf(node);
+    hidden = { ...node, measured: { width, height }, hidden: true };
     hiddenNodes.set(node, hidden);
   }
   return hidden;

@@ -19,15 +19,22 @@ export interface Box {
 
 const boxes = new WeakMap<AppNode, Box>();
 
+/**
+ * A module's size on the canvas: measured when it was drawn, else estimated (remembered by its
+ * configuration). The drawings read it rather than `boxOf`: a flow that just opened then draws
+ * without first making a box for each of its 50,000 modules.
+ */
+function sizeOf(node: AppNode): { width: number; height: number } {
+  return node.measured?.width !== undefined && node.measured.height !== undefined
+    ? { width: node.measured.width, height: node.measured.height }
+    : estimatedModuleSize(node);
+}
+
 /** Where a module is on the canvas: measured when it was drawn, else estimated. */
 export function boxOf(node: AppNode): Box {
   let box = boxes.get(node);
   if (!box) {
-    const size =
-      node.measured?.width !== undefined && node.measured.height !== undefined
-        ? { width: node.measured.width, height: node.measured.height }
-        : estimatedModuleSize(node);
-    box = { x: node.position.x, y: node.position.y, ...size };
+    box = { x: node.position.x, y: node.position.y, ...sizeOf(node) };
     boxes.set(node, box);
   }
   return box;
@@ -75,8 +82,6 @@ export function drawOverview(
   const top = -ty / zoom;
   const right = left + view.width / zoom;
   const bottom = top + view.height / zoom;
-  const inView = (box: Box) =>
-    box.x < right && box.x + box.width > left && box.y < bottom && box.y + box.height > top;
 
   context.save();
   context.setTransform(
@@ -94,12 +99,12 @@ export function drawOverview(
     const source = lookup.get(edge.source);
     const target = lookup.get(edge.target);
     if (!source || !target) continue;
-    const from = boxOf(source);
-    const to = boxOf(target);
-    const x1 = from.x + from.width / 2;
-    const y1 = from.y + from.height;
-    const x2 = to.x + to.width / 2;
-    const y2 = to.y;
+    const from = sizeOf(source);
+    const to = sizeOf(target);
+    const x1 = source.position.x + from.width / 2;
+    const y1 = source.position.y + from.height;
+    const x2 = target.position.x + to.width / 2;
+    const y2 = target.position.y;
     if (
       Math.max(x1, x2) < left ||
       Math.min(x1, x2) > right ||
@@ -119,11 +124,12 @@ export function drawOverview(
   const problemPath = new Path2D();
   const selectedPath = new Path2D();
   for (const node of scene.nodes) {
-    const box = boxOf(node);
-    if (!inView(box)) continue;
-    kindPaths.get(node.type)?.rect(box.x, box.y, box.width, box.height);
-    if (node.selected) selectedPath.rect(box.x, box.y, box.width, box.height);
-    else if (scene.hasProblems(node.id)) problemPath.rect(box.x, box.y, box.width, box.height);
+    const { x, y } = node.position;
+    const { width, height } = sizeOf(node);
+    if (x >= right || x + width <= left || y >= bottom || y + height <= top) continue;
+    kindPaths.get(node.type)?.rect(x, y, width, height);
+    if (node.selected) selectedPath.rect(x, y, width, height);
+    else if (scene.hasProblems(node.id)) problemPath.rect(x, y, width, height);
   }
   for (const [kind, path] of kindPaths) {
     context.fillStyle = moduleViews[kind].color;
@@ -170,12 +176,14 @@ export function boundsOf(nodes: readonly AppNode[]): Box | null {
     let top = Infinity;
     let right = -Infinity;
     let bottom = -Infinity;
+    // Without remembering each module's box: a flow that just opened need not pay for 50,000
+    // of them before its first frame.
     for (const node of nodes) {
-      const box = boxOf(node);
-      left = Math.min(left, box.x);
-      top = Math.min(top, box.y);
-      right = Math.max(right, box.x + box.width);
-      bottom = Math.max(bottom, box.y + box.height);
+      const { width, height } = boxes.get(node) ?? sizeOf(node);
+      left = Math.min(left, node.position.x);
+      top = Math.min(top, node.position.y);
+      right = Math.max(right, node.position.x + width);
+      bottom = Math.max(bottom, node.position.y + height);
     }
     bounds = { x: left, y: top, width: right - left, height: bottom - top };
   }
@@ -184,9 +192,59 @@ export function boundsOf(nodes: readonly AppNode[]): Box | null {
 }
 
 /** Every module as a box of its kind's colour, scaled into a small picture (the mini map). */
-export function drawMiniature(
+function drawMiniature(
   context: CanvasRenderingContext2D,
   nodes: readonly AppNode[],
+  view: Box,
+  size: { width: number; height: number },
+) {
+  startMiniature(context, view, size);
+  drawMiniatureBoxes(context, nodes);
+}
+
+/** Modules drawn into the mini map's picture per frame. */
+const miniatureNodesPerFrame = 10_000;
+
+/**
+ * `drawMiniature`, a slice of `miniatureNodesPerFrame` modules per frame for a large flow: into
+ * a canvas of its own, shown once whole, so the mini map never shows part of a flow and no frame
+ * draws 50,000 boxes. Returns a function that stops drawing.
+ */
+export function drawMiniatureInSlices(
+  context: CanvasRenderingContext2D,
+  nodes: readonly AppNode[],
+  view: Box,
+  size: { width: number; height: number },
+): () => void {
+  if (nodes.length <= miniatureNodesPerFrame) {
+    drawMiniature(context, nodes, view, size);
+    return () => undefined;
+  }
+  const buffer = document.createElement('canvas');
+  buffer.width = context.canvas.width;
+  buffer.height = context.canvas.height;
+  const bufferContext = buffer.getContext('2d');
+  if (!bufferContext) return () => undefined;
+  startMiniature(bufferContext, view, size);
+  let drawn = 0;
+  let frame = 0;
+  const drawSlice = () => {
+    drawMiniatureBoxes(bufferContext, nodes.slice(drawn, drawn + miniatureNodesPerFrame));
+    drawn += miniatureNodesPerFrame;
+    if (drawn < nodes.length) {
+      frame = requestAnimationFrame(drawSlice);
+      return;
+    }
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+    context.drawImage(buffer, 0, 0);
+  };
+  frame = requestAnimationFrame(drawSlice);
+  return () => cancelAnimationFrame(frame);
+}
+
+function startMiniature(
+  context: CanvasRenderingContext2D,
   view: Box,
   size: { width: number; height: number },
 ) {
@@ -202,10 +260,13 @@ export function drawMiniature(
     (size.width / 2 - (view.x + view.width / 2) * scale) * ratio,
     (size.height / 2 - (view.y + view.height / 2) * scale) * ratio,
   );
+}
+
+function drawMiniatureBoxes(context: CanvasRenderingContext2D, nodes: readonly AppNode[]) {
   const kindPaths = new Map<ModuleKind, Path2D>(moduleKinds.map((kind) => [kind, new Path2D()]));
   for (const node of nodes) {
-    const box = boxOf(node);
-    kindPaths.get(node.type)?.rect(box.x, box.y, box.width, box.height);
+    const { width, height } = sizeOf(node);
+    kindPaths.get(node.type)?.rect(node.position.x, node.position.y, width, height);
   }
   for (const [kind, path] of kindPaths) {
     context.fillStyle = moduleViews[kind].color;

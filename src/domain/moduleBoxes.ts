@@ -38,8 +38,25 @@ export const moduleBox = {
   outputsRowHeight: 20,
 } as const;
 
+/**
+ * Estimates by configuration object (immutable: every edit makes a new one), with the name and
+ * kind they were made for: a flow's modules are estimated once, whoever asks first.
+ */
+const estimatesByData = new WeakMap<
+  object,
+  { type: ModuleKind; name: string | undefined; size: ModuleSize }
+>();
+
 /** A module's size on the canvas, from its name and configuration, before it is measured. */
 export function estimatedModuleSize(node: GraphNode): ModuleSize {
+  const known = estimatesByData.get(node.data);
+  if (known?.type === node.type && known.name === node.name) return known.size;
+  const size = estimateUncached(node);
+  estimatesByData.set(node.data, { type: node.type, name: node.name, size });
+  return size;
+}
+
+function estimateUncached(node: GraphNode): ModuleSize {
   const facts = describeNode(node);
   const box = moduleBox;
   const named = Boolean(node.name?.trim());

@@ -1,6 +1,7 @@
 import { isEntryNode } from '../modules/moduleDefinitions';
 import { describeNode } from './describeNode';
 import type { FlowGraph } from './flowGraph';
+import { sharedBitSets, type SharedBitSet } from './sharedBitSets';
 
 /** Which variables the modules before a node have set when a chat arrives at it. */
 export interface UpstreamVariables {
@@ -38,8 +39,9 @@ export interface UpstreamVariables {
  * Forward data-flow analyses over the flow graph. "May": a node's entry set is the union of
  * what its predecessors had on exit. "Must": the intersection over the predecessors a chat can
  * reach, starting from "everything" so loops settle on the largest consistent answer. Both are
- * followed until nothing changes. Sets are bitsets (one bit per variable name), so a
- * 5,000-module flow stays in milliseconds.
+ * followed until nothing changes. "May" sets are shared bitsets (`sharedBitSets`), linear in
+ * the flow's size however many names it sets; "must" (asked by the test bench alone) are flat
+ * bitsets, one bit per variable name per module, found when first asked.
  */
 export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   const nodeIndex = new Map(graph.nodes.map((node, index) => [node.id, index]));
@@ -56,9 +58,13 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   );
   const words = Math.max(1, Math.ceil(nameIndex.size / 32));
   const nodeCount = graph.nodes.length;
-  // Signed words: `|` yields int32, so values compare without converting back. A node's exit
-  // set is its entry set and its own few names, so only the entry sets are stored.
-  const entry = new Int32Array(nodeCount * words);
+  // Shared sets: a module's set is its predecessor's with a path or two changed, so a flow of
+  // n modules setting ~n names costs ~n paths, not n × n bits (as flat bitsets did).
+  const sets = sharedBitSets(nameIndex.size);
+  const ownSets = setByNode.map((names) => sets.with(0, names));
+  const entry = new Array<SharedBitSet>(nodeCount).fill(0);
+  /** A node's entry set with its own names: what its successors receive. */
+  const exit = ownSets.slice();
 
   const predecessors: number[][] = graph.nodes.map(() => []);
   const successors: number[][] = graph.nodes.map(() => []);
@@ -86,54 +92,25 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
       order,
     ));
   // A worklist in reverse post-order: an acyclic flow settles in one pass; a loop sends the
-  // pass round again only for the modules after a module whose variables grew. A module's
-  // first predecessor is copied in (most modules have one), the others are merged.
+  // pass round again only for the modules after a module whose variables grew.
   const position = new Int32Array(nodeCount);
   order.forEach((node, index) => (position[node] = index));
   const pending = new Uint8Array(nodeCount).fill(1);
-  const copied = new Uint8Array(nodeCount);
-  /** Adds `source`'s own names to `node`'s entry set; whether any was new. */
-  const addOwnNames = (node: number, source: number) => {
-    let grew = false;
-    for (const name of setByNode[source]!) {
-      const index = node * words + (name >>> 5);
-      const bit = 1 << (name & 31);
-      if ((entry[index]! & bit) === 0) {
-        entry[index]! |= bit;
-        grew = true;
-      }
-    }
-    return grew;
-  };
   let anotherPass = true;
   while (anotherPass) {
     anotherPass = false;
     for (const node of order) {
       if (pending[node] === 0) continue;
       pending[node] = 0;
-      const base = node * words;
-      let grew = false;
+      let merged = entry[node]!;
       for (const predecessor of predecessors[node]!) {
         // What no chat reaches cannot have set anything for a module a chat does reach.
         if (reached[node] && !reached[predecessor]) continue;
-        const predecessorBase = predecessor * words;
-        if (copied[node] === 0) {
-          copied[node] = 1;
-          entry.copyWithin(base, predecessorBase, predecessorBase + words);
-          grew = true;
-        } else {
-          for (let word = 0; word < words; word += 1) {
-            const before = entry[base + word]!;
-            const merged = before | entry[predecessorBase + word]!;
-            if (merged !== before) {
-              entry[base + word] = merged;
-              grew = true;
-            }
-          }
-        }
-        if (addOwnNames(node, predecessor)) grew = true;
+        merged = sets.union(merged, exit[predecessor]!);
       }
-      if (!grew) continue;
+      if (merged === entry[node]) continue;
+      entry[node] = merged;
+      exit[node] = sets.union(merged, ownSets[node]!);
       for (const successor of successors[node]!) {
         pending[successor] = 1;
         if (position[successor]! <= position[node]!) anotherPass = true;
@@ -142,77 +119,59 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   }
 
   const names = [...nameIndex.keys()];
-  const has = (bits: Int32Array | Uint32Array, node: number, name: number) =>
-    (bits[node * words + (name >>> 5)]! & (1 << (name & 31))) !== 0;
-  const hasOnEntry = (bits: Int32Array | Uint32Array, nodeId: string, name: string) => {
-    const node = nodeIndex.get(nodeId);
-    const bit = nameIndex.get(name);
-    return node !== undefined && bit !== undefined && has(bits, node, bit);
-  };
-  const masks = new WeakMap<ReadonlySet<string>, Uint32Array>();
+  const masks = new WeakMap<ReadonlySet<string>, SharedBitSet>();
   const maskOf = (among: ReadonlySet<string>) => {
     let mask = masks.get(among);
-    if (!mask) {
-      mask = new Uint32Array(words);
-      for (const name of among) {
-        const bit = nameIndex.get(name);
-        if (bit !== undefined) mask[bit >>> 5]! |= 1 << (bit & 31);
-      }
+    if (mask === undefined) {
+      mask = sets.with(
+        0,
+        [...among].flatMap((name) => nameIndex.get(name) ?? []),
+      );
       masks.set(among, mask);
     }
     return mask;
+  };
+  const entryOf = (nodeId: string) => {
+    const node = nodeIndex.get(nodeId);
+    return node === undefined ? 0 : entry[node]!;
   };
   return {
     reachedFromStart(nodeId) {
       const node = nodeIndex.get(nodeId);
       return node !== undefined && reached[node] === 1;
     },
-    mustBeSet: (nodeId, name) => hasOnEntry(mustBeSetBits(), nodeId, name),
-    mayBeSet: (nodeId, name) => hasOnEntry(entry, nodeId, name),
-    namesBefore(nodeId) {
+    mustBeSet(nodeId, name) {
       const node = nodeIndex.get(nodeId);
-      if (node === undefined) return [];
-      return names.filter((_, bit) => has(entry, node, bit)).sort();
+      const bit = nameIndex.get(name);
+      if (node === undefined || bit === undefined) return false;
+      return (mustBeSetBits()[node * words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
     },
+    mayBeSet(nodeId, name) {
+      const bit = nameIndex.get(name);
+      return bit !== undefined && sets.has(entryOf(nodeId), bit);
+    },
+    namesBefore: (nodeId) =>
+      sets
+        .bitsOf(entryOf(nodeId))
+        .map((bit) => names[bit]!)
+        .sort(),
     namesBeforeAmong(nodeId, among) {
-      const node = nodeIndex.get(nodeId);
-      if (node === undefined || among.size === 0) return [];
-      const mask = maskOf(among);
-      const found: string[] = [];
-      for (let word = 0; word < words; word += 1) {
-        let bits = (entry[node * words + word]! & mask[word]!) >>> 0;
-        while (bits !== 0) {
-          const lowest = 31 - Math.clz32(bits & -bits);
-          found.push(names[word * 32 + lowest]!);
-          bits = (bits & (bits - 1)) >>> 0;
-        }
-      }
-      return found.sort();
+      if (among.size === 0) return [];
+      return sets
+        .bitsOf(entryOf(nodeId), maskOf(among))
+        .map((bit) => names[bit]!)
+        .sort();
     },
     countBeforeAmong(nodeId, among, limit) {
-      const node = nodeIndex.get(nodeId);
-      if (node === undefined || among.size === 0) return { count: 0, first: [] };
+      if (among.size === 0) return { count: 0, first: [] };
+      const set = entryOf(nodeId);
       const mask = maskOf(among);
-      const first: string[] = [];
-      let count = 0;
-      for (let word = 0; word < words; word += 1) {
-        let bits = (entry[node * words + word]! & mask[word]!) >>> 0;
-        count += bitCount(bits);
-        while (bits !== 0 && first.length < limit) {
-          const lowest = 31 - Math.clz32(bits & -bits);
-          first.push(names[word * 32 + lowest]!);
-          bits = (bits & (bits - 1)) >>> 0;
-        }
-      }
-      return { count, first };
+      return {
+        count: sets.countIn(set, mask),
+        first: sets.bitsOf(set, mask, limit).map((bit) => names[bit]!),
+      };
     },
   };
-}
-
-function bitCount(word: number): number {
-  let bits = word - ((word >>> 1) & 0x55555555);
-  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
-  return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**

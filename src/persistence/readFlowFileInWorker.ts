@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../domain/flowDocumentSchema';
+import { estimatedModuleSize } from '../domain/moduleBoxes';
 import type { ReadFlowFileResult } from '../domain/readFlowFile';
 import type { FlowFileWorkerReply, FlowFileWorkerRequest } from './flowFileWorkerProtocol';
 import { importProgress, type ImportProgress } from './importProgress';
@@ -56,6 +57,8 @@ export function readFlowFileInWorker(
           return;
         case 'nodes':
           nodes.push(...reply.nodes);
+          // Estimated here, a slice per task, rather than all at once when the flow is shown.
+          for (const node of reply.nodes) estimatedModuleSize(node);
           onProgress?.(importProgress('receiving', received()));
           return;
         case 'edges':

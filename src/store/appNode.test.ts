@@ -20,6 +20,27 @@ describe('flowFromCanvas', () => {
     ).toEqual(flow);
   });
 
+  it('opens a flow on its own modules and writes them back unchanged, a changed one anew', () => {
+    const flow = demo();
+    const store = createFlowStore(flow);
+    expect(store.getState().nodes).toEqual(flow.nodes);
+    expect(store.getState().nodes[1]).toBe(flow.nodes[1]);
+
+    expect(flowFromCanvas(store.getState()).nodes[1]).toBe(flow.nodes[1]);
+
+    store.getState().updateNodeData('welcome', 'message', { text: 'Hi there' });
+    const written = flowFromCanvas(store.getState());
+    expect(written.nodes.find((node) => node.id === 'welcome')?.data).toEqual({
+      text: 'Hi there',
+    });
+    expect(flow.nodes.find((node) => node.id === 'welcome')?.data).not.toEqual({
+      text: 'Hi there',
+    });
+    expect(written.nodes.find((node) => node.id === 'ask-email')).toBe(
+      flow.nodes.find((node) => node.id === 'ask-email'),
+    );
+  });
+
   it('leaves out selection, measured sizes and other view state', () => {
     const store = createFlowStore(demo());
     store.getState().selectNodes(['welcome', 'ask-email']);

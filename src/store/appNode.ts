@@ -43,20 +43,40 @@ export function isNodeOfKind<K extends ModuleKind>(
 const checkedNodes = new WeakMap<object, FlowNode>();
 const checkedEdges = new WeakMap<AppEdge, FlowEdge>();
 
-/** The canvas nodes of a flow document (checked when it was parsed, so remembered as such). */
+/**
+ * Documents opened since the file form was last asked for: their nodes and edges were checked
+ * when the document was parsed, and are remembered as such then, not while the flow opens. The
+ * last few only: a document not remembered costs a check of its nodes, not a wrong file.
+ */
+let openedDocuments: FlowDocument[] = [];
+const openedDocumentsKept = 4;
+
+function rememberOpenedDocuments() {
+  for (const flow of openedDocuments) {
+    for (const node of flow.nodes) checkedNodes.set(node.data, node);
+    for (const edge of flow.edges) checkedEdges.set(edge, edge);
+  }
+  openedDocuments = [];
+}
+
+/**
+ * The canvas nodes of a flow document (checked when it was parsed): the document's own node
+ * objects, not copies, since a large flow's 50,000 copies would hold the page; every change
+ * replaces a node rather than changing it, so the document stays as it was.
+ */
 export function nodesFromFlow(flow: FlowDocument): AppNode[] {
-  return flow.nodes.map((node) => {
-    checkedNodes.set(node.data, node);
-    return { ...node };
-  });
+  rememberWhenAsked(flow);
+  return [...flow.nodes];
 }
 
 export function edgesFromFlow(flow: FlowDocument): AppEdge[] {
-  return flow.edges.map((edge) => {
-    const canvasEdge = { ...edge };
-    checkedEdges.set(canvasEdge, edge);
-    return canvasEdge;
-  });
+  rememberWhenAsked(flow);
+  return [...flow.edges];
+}
+
+function rememberWhenAsked(flow: FlowDocument) {
+  if (openedDocuments.includes(flow)) return;
+  openedDocuments = [...openedDocuments.slice(1 - openedDocumentsKept), flow];
 }
 
 /** The graph last found valid: moves and renames leave it so and need no check. */
@@ -112,6 +132,7 @@ export function flowFromCanvas(flow: {
   nodes: readonly AppNode[];
   edges: readonly AppEdge[];
 }): FlowDocument {
+  rememberOpenedDocuments();
   const header = flowDocumentSchema.parse({
     schemaVersion: currentSchemaVersion,
     id: flow.flowId,
