@@ -13,6 +13,7 @@ import {
   settle,
   zoomTo,
   type DragResult,
+  waitForSaved,
 } from './canvasPage';
 import {
   measureInspectorKeystrokes,
@@ -113,12 +114,12 @@ async function measureFlowbench(
     await page.goto(url);
     // The first start stores the demo flow and opens it; importing before that is done would race it.
     await page.locator('.react-flow__node').first().waitFor();
-    await waitForSaved(page);
+    await waitForSaved(page, 180_000);
     // The baseline of the keystroke: the same typing into the demo flow's handful of modules.
     const demoKeystrokes = await measureInspectorKeystrokes(page);
-    await waitForSaved(page);
+    await waitForSaved(page, 180_000);
     const demoUrlKeystrokes = await measureInspectorKeystrokes(page, webServiceUrlField);
-    await waitForSaved(page);
+    await waitForSaved(page, 180_000);
     await page.keyboard.press('Escape');
     // Imported the way an author does; the flow is then stored and reopens on every reload.
     await page.getByLabel('Import flow').setInputFiles({
@@ -133,7 +134,7 @@ async function measureFlowbench(
       if (performance.now() > importedBy) throw new Error(`${flowName} was not imported in time`);
       await sleep(100);
     }
-    await waitForSaved(page);
+    await waitForSaved(page, 180_000);
     const figures = await measureOpenedPage(page, url);
     if ((await flowNameBox.inputValue()) !== flowName) {
       throw new Error(`Flowbench reopened another flow than ${flowName}`);
@@ -152,14 +153,6 @@ async function measureFlowbench(
   } finally {
     await context.close();
   }
-}
-
-function waitForSaved(page: Page): Promise<void> {
-  return page
-    .getByRole('banner')
-    .getByRole('status')
-    .filter({ hasText: 'All changes saved' })
-    .waitFor({ timeout: 180_000 });
 }
 
 async function measurePage(browser: Browser, url: string): Promise<CanvasFigures> {

@@ -39,6 +39,15 @@ export async function openAndTimePaint(page: Page, url: string): Promise<number>
   return page.evaluate(paintedAt);
 }
 
+/** Until the header says every change is stored (autosave has written the flow). */
+export function waitForSaved(page: Page, timeoutMs: number): Promise<void> {
+  return page
+    .getByRole('banner')
+    .getByRole('status')
+    .filter({ hasText: 'All changes saved' })
+    .waitFor({ timeout: timeoutMs });
+}
+
 export async function countNodeElements(page: Page): Promise<number> {
   return page.locator('.react-flow__node').count();
 }

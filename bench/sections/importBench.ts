@@ -1,6 +1,7 @@
+import { waitForSaved } from './canvasPage';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { createLargeFlow } from '../createLargeFlow';
 import type { BenchRow } from '../harness/report';
 import { median } from '../harness/stats';
@@ -82,7 +83,7 @@ async function measureImport(
     await page.goto(appUrl);
     // The first start stores the demo flow and opens it; importing before that would race it.
     await page.locator('.react-flow__node').first().waitFor();
-    await waitForSaved(page);
+    await waitForSaved(page, 60_000);
 
     const baselineInput = await addBaselineFileInput(page);
     await startImportRecording(page);
@@ -96,14 +97,6 @@ async function measureImport(
   } finally {
     await context.close();
   }
-}
-
-function waitForSaved(page: Page): Promise<void> {
-  return page
-    .getByRole('banner')
-    .getByRole('status')
-    .filter({ hasText: 'All changes saved' })
-    .waitFor({ timeout: 60_000 });
 }
 
 function importRows(
