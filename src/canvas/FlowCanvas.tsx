@@ -42,13 +42,14 @@ const minZoomOf = (state: ReactFlowState) => state.minZoom;
  * boxes (measured or estimated) rather than from React Flow's copy of the nodes, which a large
  * flow's first frame need not wait for; null while the canvas has no size.
  */
-function useFittedViewport(nodes: readonly AppNode[]): Viewport | null {
+/** The viewport that fits `nodes`; none asked for (null) once the flow has been fitted. */
+function useFittedViewport(nodes: readonly AppNode[] | null): Viewport | null {
   const fitViewOptions = useFitViewOptions();
   const width = useStore(widthOf);
   const height = useStore(heightOf);
   const minZoom = useStore(minZoomOf);
   return useMemo(() => {
-    const bounds = boundsOf(nodes);
+    const bounds = nodes && boundsOf(nodes);
     if (!bounds || width <= 0 || height <= 0) return null;
     return getViewportForBounds(
       bounds,
@@ -70,9 +71,10 @@ function useFittedViewport(nodes: readonly AppNode[]): Viewport | null {
 function useFitViewOnOpen(nodes: readonly AppNode[]): number | null {
   const flowId = useFlowStore((state) => state.flowId);
   const { setViewport } = useReactFlow<AppNode, AppEdge>();
-  const fitted = useFittedViewport(nodes);
   const [fittedFlowId, setFittedFlowId] = useState<string | null>(null);
   const opening = fittedFlowId !== flowId;
+  // Not measured again on every edit of an open flow: a pass over all its modules.
+  const fitted = useFittedViewport(opening ? nodes : null);
   useEffect(() => {
     if (!opening || !fitted) return;
     void setViewport(fitted).then((done) => {

@@ -82,6 +82,21 @@ describe('the nodes React Flow gets', () => {
     expect(heightOf(after)).toBeGreaterThan(heightOf(before)!);
   });
 
+  it('stay the same list while an unmeasured module’s edit keeps its estimated size', () => {
+    // Drawn exactly at its estimate, React Flow reports no new size: the module stays unmeasured.
+    const store = measuredStore();
+    store.getState().addNode('message', { x: 0, y: 400 });
+    const added = store.getState().nodes.at(-1)!;
+    store.getState().updateNodeData(added.id, 'message', { text: 'Hello' });
+    const canvasNodesOf = createCanvasNodeView();
+    const shown = canvasNodesOf(store.getState().nodes, false);
+
+    store.getState().updateNodeData(added.id, 'message', { text: 'Hello!' });
+
+    expect(store.getState().nodes.at(-1)?.measured).toBeUndefined();
+    expect(canvasNodesOf(store.getState().nodes, false)).toBe(shown);
+  });
+
   it('are all hidden zoomed out and drawn again zoomed in', () => {
     const store = measuredStore();
     const canvasNodesOf = createCanvasNodeView();

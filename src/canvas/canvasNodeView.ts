@@ -24,12 +24,14 @@ const contentKeys: ReadonlySet<string> = new Set(['data', 'name']);
 /**
  * Whether `next` differs from `shown` only in what the node component reads from the store:
  * its configuration and name. Its place, size, selection and handles are React Flow's business.
- * Only for a measured node: an unmeasured one's estimated size depends on its contents, while a
- * drawn one is measured again by React Flow when its contents change its size.
+ * A measured node is measured again by React Flow when its contents change its size. An
+ * unmeasured one (never measured, or drawn exactly at its estimate) is handed over with a size
+ * and handles estimated from its contents: only while that estimate stays the same is it kept.
  */
 function differsInContentOnly(shown: AppNode, next: AppNode): boolean {
-  if (shown.type !== next.type || next.measured?.width === undefined) return false;
-  if (next.measured.height === undefined) return false;
+  if (shown.type !== next.type) return false;
+  const measured = next.measured?.width !== undefined && next.measured.height !== undefined;
+  if (!measured && !sameEstimate(shown, next)) return false;
   const placed = (node: AppNode) =>
     Object.entries(node).filter(([key, value]) => value !== undefined && !contentKeys.has(key));
   const before = new Map(placed(shown));
@@ -40,6 +42,16 @@ function differsInContentOnly(shown: AppNode, next: AppNode): boolean {
       before.get(key) === value ||
       // The store parses an edited module afresh: its place and size are new objects, same values.
       sameFlatObject(before.get(key), value),
+  );
+}
+
+function sameEstimate(before: AppNode, after: AppNode): boolean {
+  const estimated = withKnownSize(before);
+  const next = withKnownSize(after);
+  return (
+    sameFlatObject(estimated.measured, next.measured) &&
+    estimated.handles?.length === next.handles?.length &&
+    (estimated.handles ?? []).every((handle, index) => sameFlatObject(handle, next.handles?.[index]))
   );
 }
 
