@@ -128,3 +128,60 @@ test('dragging one module of a large flow re-renders that module only', async ({
   expect(rendered.nodeIds).toEqual(['n41']);
   expect(rendered.renders).toBeGreaterThan(0);
 });
+
+/** Modules far apart: a connection from the top to the far bottom runs past the middle one. */
+function spreadOutFlow() {
+  return {
+    schemaVersion: 1,
+    name: 'Spread out',
+    nodes: [
+      { id: 'start', type: 'start', position: { x: 0, y: 0 } },
+      {
+        id: 'far-below',
+        type: 'message',
+        position: { x: 0, y: 8000 },
+        data: { text: 'Far below' },
+      },
+      { id: 'middle', type: 'message', position: { x: 300, y: 4000 }, data: { text: 'Middle' } },
+      { id: 'side', type: 'message', position: { x: 6000, y: 4000 }, data: { text: 'Side' } },
+    ],
+    edges: [{ id: 'long', source: 'start', target: 'far-below' }],
+  };
+}
+
+test('moving around a flow draws what comes into view, connections from far away included', async ({
+  flowbench,
+  page,
+}) => {
+  await expect(flowbench.nodes().first()).toBeVisible();
+  await page.getByLabel('Import flow').setInputFiles({
+    name: 'spread.flow.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(spreadOutFlow())),
+  });
+  await expect(page.getByRole('textbox', { name: 'Flow name' })).toHaveValue('Spread out');
+
+  await showModule(page, 'Middle');
+  await expect(page.locator('.react-flow__node[data-id="middle"]')).toBeInViewport();
+  // Neither end of the long connection is anywhere near; it is drawn across the view all the same.
+  await expect(page.locator('.react-flow__node[data-id="start"]')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node[data-id="far-below"]')).toHaveCount(0);
+  // A vertical line has no area to be "in viewport"; its box must cross the canvas instead.
+  const canvas = await page.getByRole('region', { name: 'Canvas' }).boundingBox();
+  const line = await page.locator('.react-flow__edge[data-id="long"] path').first().boundingBox();
+  if (!canvas || !line) throw new Error('The canvas or the long connection is not drawn');
+  expect(line.x).toBeGreaterThan(canvas.x);
+  expect(line.x).toBeLessThan(canvas.x + canvas.width);
+  expect(line.y).toBeLessThan(canvas.y);
+  expect(line.y + line.height).toBeGreaterThan(canvas.y + canvas.height);
+
+  await showModule(page, 'Side');
+  await expect(page.locator('.react-flow__node[data-id="side"]')).toBeInViewport();
+  await expect(page.locator('.react-flow__node[data-id="side"]')).toContainText('Side');
+  await expect(page.locator('.react-flow__edge[data-id="long"]')).toHaveCount(0);
+
+  // Fit View shows all of it, however little of it was drawn a moment ago.
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await expect(page.getByTestId('flow-overview')).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+});

@@ -2,18 +2,26 @@ import {
   Background,
   ControlButton,
   Controls,
-  getViewportForBounds,
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type IsValidConnection,
   type ReactFlowState,
   type Viewport,
 } from '@xyflow/react';
-import { Map as MapIcon } from 'lucide-react';
+import { Map as MapIcon, Maximize } from 'lucide-react';
 import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 import { useFitViewOptions } from './fitViewOptions';
-import { useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { useFitModules, viewportToFit } from './useFitModules';
+import {
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type DragEvent,
+  type MouseEvent,
+} from 'react';
 import { usePreviewEdgesTaken } from '../preview/PreviewSessionContext';
 import { useShallow } from 'zustand/react/shallow';
 import { addableModuleKinds } from '../domain/addableModuleKinds';
@@ -27,7 +35,15 @@ import { FlowMiniMap } from './FlowMiniMap';
 import { boundsOf, moduleAt, overviewZoom } from './flowOverview';
 import { OverviewLayer } from './OverviewLayer';
 import { createCanvasNodeView } from './canvasNodeView';
+import {
+  createWindowedFlow,
+  visibleRect,
+  windowAround,
+  windowServes,
+  type FlowRect,
+} from './canvasWindow';
 
+const noNodes: AppNode[] = [];
 const noEdges: AppEdge[] = [];
 
 const isValidConnection: IsValidConnection<AppEdge> = (connection) =>
@@ -40,9 +56,9 @@ const minZoomOf = (state: ReactFlowState) => state.minZoom;
 /**
  * The view that shows all of `nodes` as React Flow's `fitView` would, computed from the modules'
  * boxes (measured or estimated) rather than from React Flow's copy of the nodes, which a large
- * flow's first frame need not wait for; null while the canvas has no size.
+ * flow's first frame need not wait for; null while the canvas has no size, or when no `nodes`
+ * are given (the open flow has been fitted: not measured again on every edit).
  */
-/** The viewport that fits `nodes`; none asked for (null) once the flow has been fitted. */
 function useFittedViewport(nodes: readonly AppNode[] | null): Viewport | null {
   const fitViewOptions = useFitViewOptions();
   const width = useStore(widthOf);
@@ -50,15 +66,7 @@ function useFittedViewport(nodes: readonly AppNode[] | null): Viewport | null {
   const minZoom = useStore(minZoomOf);
   return useMemo(() => {
     const bounds = nodes && boundsOf(nodes);
-    if (!bounds || width <= 0 || height <= 0) return null;
-    return getViewportForBounds(
-      bounds,
-      width,
-      height,
-      minZoom,
-      fitViewOptions.maxZoom ?? 1,
-      fitViewOptions.padding ?? 0,
-    );
+    return bounds && viewportToFit(bounds, { width, height, minZoom }, fitViewOptions);
   }, [nodes, width, height, minZoom, fitViewOptions]);
 }
 
@@ -73,7 +81,6 @@ function useFitViewOnOpen(nodes: readonly AppNode[]): number | null {
   const { setViewport } = useReactFlow<AppNode, AppEdge>();
   const [fittedFlowId, setFittedFlowId] = useState<string | null>(null);
   const opening = fittedFlowId !== flowId;
-  // Not measured again on every edit of an open flow: a pass over all its modules.
   const fitted = useFittedViewport(opening ? nodes : null);
   useEffect(() => {
     if (!opening || !fitted) return;
@@ -84,42 +91,38 @@ function useFitViewOnOpen(nodes: readonly AppNode[]): number | null {
   return opening && fitted ? fitted.zoom : null;
 }
 
-/** Hidden modules handed to React Flow per frame while a large flow opens zoomed out. */
-const hiddenNodesPerFrame = 5_000;
-
 /**
- * The nodes React Flow gets. Zoomed out it draws none of them (the overview does) and keeps them
- * only to fit the view to, so a large flow that opens zoomed out is handed over a slice per
- * frame: taking 50,000 new nodes in at once would hold the page for a long frame.
+ * The part of the flow React Flow is given at editing zoom (`createWindowedFlow`): moved only when
+ * the view leaves it, so panning does not re-render the canvas on every frame. Null zoomed out,
+ * where the overview draws the flow and React Flow gets none of it.
  */
-function useCanvasNodes(
+function useCanvasWindow(zoomedOut: boolean): FlowRect | null {
+  const reactFlowStore = useStoreApi<AppNode, AppEdge>();
+  const [followView] = useState(() => {
+    let current: FlowRect | null = null;
+    return () => {
+      const { transform, width, height } = reactFlowStore.getState();
+      const visible = visibleRect(transform, width, height);
+      if (current === null || !windowServes(current, visible)) current = windowAround(visible);
+      return current;
+    };
+  });
+  const canvasWindow = useSyncExternalStore(reactFlowStore.subscribe, followView);
+  return zoomedOut ? null : canvasWindow;
+}
+
+/** What React Flow gets: the modules and connections around the view; nothing zoomed out. */
+function useCanvasFlow(
   nodes: readonly AppNode[],
+  edges: readonly AppEdge[],
   zoomedOut: boolean,
-  opensZoomedOut: boolean,
-): AppNode[] {
-  const flowId = useFlowStore((state) => state.flowId);
+): { nodes: AppNode[]; edges: AppEdge[] } {
+  const canvasWindow = useCanvasWindow(zoomedOut);
+  const [windowedFlow] = useState(createWindowedFlow);
   const [canvasNodesOf] = useState(createCanvasNodeView);
-  const [handedOver, setHandedOver] = useState({ flowId, count: Infinity });
-  const current =
-    handedOver.flowId === flowId
-      ? handedOver
-      : { flowId, count: opensZoomedOut ? hiddenNodesPerFrame : Infinity };
-  if (current !== handedOver) setHandedOver(current);
-  const count = zoomedOut ? current.count : Infinity;
-  const complete = count >= nodes.length;
-  useEffect(() => {
-    if (complete) return;
-    const frame = requestAnimationFrame(() => {
-      const next = count + hiddenNodesPerFrame;
-      setHandedOver({ flowId, count: next >= nodes.length ? Infinity : next });
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [complete, count, flowId, nodes.length]);
-  const handedNodes = useMemo(
-    () => (complete ? nodes : nodes.slice(0, count)),
-    [nodes, complete, count],
-  );
-  return canvasNodesOf(handedNodes, zoomedOut);
+  if (canvasWindow === null) return { nodes: noNodes, edges: noEdges };
+  const shown = windowedFlow(nodes, edges, canvasWindow);
+  return { nodes: canvasNodesOf(shown.nodes), edges: shown.edges };
 }
 
 /** The flow's edges, those the chat preview has taken marked `edge-taken`. */
@@ -158,9 +161,9 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
   // every zoom step.
   const opensZoomedOut = openingZoom !== null && openingZoom < overviewZoom;
   const zoomedOut = useStore((state) => state.transform[2] < overviewZoom) || opensZoomedOut;
-  const canvasNodes = useCanvasNodes(nodes, zoomedOut, opensZoomedOut);
   const shownEdges = useEdgesWithPreviewPath(edges);
-  const fitViewOptions = useFitViewOptions();
+  const canvasFlow = useCanvasFlow(nodes, shownEdges, zoomedOut);
+  const fitModules = useFitModules();
   const miniMapVisible = useWorkspacePreferences((state) => state.miniMapVisible);
   const setMiniMapVisible = useWorkspacePreferences((state) => state.setMiniMapVisible);
 
@@ -199,8 +202,8 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
   return (
     <div className="canvas" role="region" aria-label="Canvas">
       <ReactFlow<AppNode, AppEdge>
-        nodes={canvasNodes}
-        edges={zoomedOut ? noEdges : shownEdges}
+        nodes={canvasFlow.nodes}
+        edges={canvasFlow.edges}
         onPaneClick={zoomedOut ? onPaneClick : undefined}
         onlyRenderVisibleElements
         nodeTypes={nodeTypes}
@@ -217,7 +220,15 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
         <Background gap={20} color="#d5d9e0" />
         {zoomedOut && <OverviewLayer />}
         {miniMapVisible && <FlowMiniMap ariaLabel="Mini map" />}
-        <Controls fitViewOptions={fitViewOptions} showInteractive={false}>
+        <Controls showFitView={false} showInteractive={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={() => void fitModules()}
+            aria-label="Fit View"
+            title="Fit View"
+          >
+            <Maximize size={14} aria-hidden="true" />
+          </ControlButton>
           <ControlButton
             onClick={() => setMiniMapVisible(!miniMapVisible)}
             aria-label={miniMapVisible ? 'Hide mini map' : 'Show mini map'}

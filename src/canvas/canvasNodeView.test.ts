@@ -37,34 +37,34 @@ describe('the nodes React Flow gets', () => {
   it('stay the same list while a drawn module’s configuration or name changes', () => {
     const store = measuredStore();
     const canvasNodesOf = createCanvasNodeView();
-    const shown = canvasNodesOf(store.getState().nodes, false);
+    const shown = canvasNodesOf(store.getState().nodes);
 
     store.getState().updateNodeData('welcome', 'message', { text: 'Hello there' });
     store.getState().renameNode('ask', 'Ask for name');
 
-    expect(canvasNodesOf(store.getState().nodes, false)).toBe(shown);
+    expect(canvasNodesOf(store.getState().nodes)).toBe(shown);
   });
 
   it('change when a module moves, is selected, added or removed', () => {
     const store = measuredStore();
     const canvasNodesOf = createCanvasNodeView();
-    const first = canvasNodesOf(store.getState().nodes, false);
+    const first = canvasNodesOf(store.getState().nodes);
 
     store
       .getState()
       .onNodesChange([{ id: 'welcome', type: 'position', position: { x: 50, y: 120 } }]);
-    const moved = canvasNodesOf(store.getState().nodes, false);
+    const moved = canvasNodesOf(store.getState().nodes);
     expect(moved).not.toBe(first);
     expect(moved.find((node) => node.id === 'welcome')?.position).toEqual({ x: 50, y: 120 });
     // The others are handed over as they were: React Flow skips them.
     expect(moved.find((node) => node.id === 'ask')).toBe(first.find((node) => node.id === 'ask'));
 
     store.getState().onNodesChange([{ id: 'ask', type: 'select', selected: true }]);
-    const selected = canvasNodesOf(store.getState().nodes, false);
+    const selected = canvasNodesOf(store.getState().nodes);
     expect(selected.find((node) => node.id === 'ask')?.selected).toBe(true);
 
     store.getState().addNode('end', { x: 0, y: 400 });
-    expect(canvasNodesOf(store.getState().nodes, false)).toHaveLength(4);
+    expect(canvasNodesOf(store.getState().nodes)).toHaveLength(4);
   });
 
   it('give an unmeasured module its new estimate when its configuration changes', () => {
@@ -72,10 +72,10 @@ describe('the nodes React Flow gets', () => {
     store.getState().addNode('message', { x: 0, y: 400 });
     const added = store.getState().nodes.at(-1)!;
     const canvasNodesOf = createCanvasNodeView();
-    const before = canvasNodesOf(store.getState().nodes, false);
+    const before = canvasNodesOf(store.getState().nodes);
 
     store.getState().updateNodeData(added.id, 'message', { text: 'A much longer text '.repeat(6) });
-    const after = canvasNodesOf(store.getState().nodes, false);
+    const after = canvasNodesOf(store.getState().nodes);
 
     const heightOf = (nodes: typeof after) =>
       nodes.find((node) => node.id === added.id)?.measured?.height;
@@ -89,18 +89,11 @@ describe('the nodes React Flow gets', () => {
     const added = store.getState().nodes.at(-1)!;
     store.getState().updateNodeData(added.id, 'message', { text: 'Hello' });
     const canvasNodesOf = createCanvasNodeView();
-    const shown = canvasNodesOf(store.getState().nodes, false);
+    const shown = canvasNodesOf(store.getState().nodes);
 
     store.getState().updateNodeData(added.id, 'message', { text: 'Hello!' });
 
     expect(store.getState().nodes.at(-1)?.measured).toBeUndefined();
-    expect(canvasNodesOf(store.getState().nodes, false)).toBe(shown);
-  });
-
-  it('are all hidden zoomed out and drawn again zoomed in', () => {
-    const store = measuredStore();
-    const canvasNodesOf = createCanvasNodeView();
-    expect(canvasNodesOf(store.getState().nodes, true).every((node) => node.hidden)).toBe(true);
-    expect(canvasNodesOf(store.getState().nodes, false).some((node) => node.hidden)).toBe(false);
+    expect(canvasNodesOf(store.getState().nodes)).toBe(shown);
   });
 });

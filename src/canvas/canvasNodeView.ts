@@ -1,22 +1,5 @@
 import type { AppNode } from '../store/appNode';
-import { boxOf } from './flowOverview';
 import { withKnownSize } from './withKnownSize';
-
-const hiddenNodes = new WeakMap<AppNode, AppNode>();
-
-/**
- * A module React Flow keeps (for fitting the view, selection) but does not draw: its box only,
- * without the handles a drawn module needs, so taking in a flow of 50,000 costs it little.
- */
-function hiddenNode(node: AppNode): AppNode {
-  let hidden = hiddenNodes.get(node);
-  if (!hidden) {
-    const { width, height } = boxOf(node);
-    hidden = { ...node, measured: { width, height }, hidden: true };
-    hiddenNodes.set(node, hidden);
-  }
-  return hidden;
-}
 
 /** What a drawn node shows from the store itself (`useNodeAnnotations`), not from React Flow. */
 const contentKeys: ReadonlySet<string> = new Set(['data', 'name']);
@@ -51,7 +34,9 @@ function sameEstimate(before: AppNode, after: AppNode): boolean {
   return (
     sameFlatObject(estimated.measured, next.measured) &&
     estimated.handles?.length === next.handles?.length &&
-    (estimated.handles ?? []).every((handle, index) => sameFlatObject(handle, next.handles?.[index]))
+    (estimated.handles ?? []).every((handle, index) =>
+      sameFlatObject(handle, next.handles?.[index]),
+    )
   );
 }
 
@@ -67,26 +52,21 @@ function sameFlatObject(a: unknown, b: unknown): boolean {
 
 /**
  * The node list React Flow gets, kept the same array while only modules' configurations or
- * names change. Typing into a module of a 5,000-module flow then leaves React Flow's store
- * alone (no pass over every node, no selector re-run): the typed-into node re-renders from the
- * flow store by id. Zoomed out (the overview draws the flow), every node is hidden.
+ * names change. Typing into a module then leaves React Flow's store alone (no pass over every
+ * node, no selector re-run): the typed-into node re-renders from the flow store by id.
  */
 export function createCanvasNodeView() {
   /** By id, for nodes that moved in the list; most are found at the same index as before. */
   let shownById = new Map<string, { source: AppNode; shown: AppNode }>();
   let lastNodes: readonly AppNode[] = [];
-  let lastHidden = false;
   let lastResult: AppNode[] = [];
-  let started = false;
 
-  return function canvasNodesOf(nodes: readonly AppNode[], hidden: boolean): AppNode[] {
-    if (started && nodes === lastNodes && hidden === lastHidden) return lastResult;
-    const modeChanged = !started || hidden !== lastHidden;
+  return function canvasNodesOf(nodes: readonly AppNode[]): AppNode[] {
+    if (nodes === lastNodes) return lastResult;
     const sameIds =
-      !modeChanged &&
       nodes.length === lastNodes.length &&
       nodes.every((node, index) => node.id === lastNodes[index]?.id);
-    if (!sameIds && !modeChanged) {
+    if (!sameIds) {
       shownById = new Map(
         lastNodes.map((node, index) => [node.id, { source: node, shown: lastResult[index]! }]),
       );
@@ -98,7 +78,7 @@ export function createCanvasNodeView() {
       if (sameIds) {
         source = lastNodes[index];
         shownBefore = lastResult[index];
-      } else if (!modeChanged) {
+      } else {
         const before = shownById.get(node.id);
         source = before?.source;
         shownBefore = before?.shown;
@@ -108,18 +88,15 @@ export function createCanvasNodeView() {
       else if (
         shownBefore !== undefined &&
         source !== undefined &&
-        !hidden &&
         differsInContentOnly(source, node)
       ) {
         shown = shownBefore;
-      } else shown = hidden ? hiddenNode(node) : withKnownSize(node);
+      } else shown = withKnownSize(node);
       if (same && lastResult[index] !== shown) same = false;
       return shown;
     });
     if (!sameIds) shownById = new Map();
-    started = true;
     lastNodes = nodes;
-    lastHidden = hidden;
     if (!same) lastResult = result;
     return lastResult;
   };

@@ -1,5 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
-import type { AppEdge, AppNode } from '../store/appNode';
+import { useFitModules } from '../canvas/useFitModules';
 import { useFlowStore } from '../store/FlowStoreContext';
 import { selectFlowProblems } from '../store/selectFlowProblems';
 import { ListFilter, usePagedFilter } from './fields/usePagedFilter';
@@ -11,7 +10,7 @@ export function ProblemsPanel() {
     (problem) => `${problem.nodeName ?? ''} ${problem.message}`,
   );
   const selectNodes = useFlowStore((state) => state.selectNodes);
-  const { fitView } = useReactFlow<AppNode, AppEdge>();
+  const fitModules = useFitModules();
 
   return (
     <section className="panel problems" aria-label="Problems">
@@ -48,13 +47,7 @@ export function ProblemsPanel() {
                   onClick={() => {
                     if (problem.nodeId === null) return;
                     selectNodes([problem.nodeId]);
-                    void fitView({
-                      nodes: [{ id: problem.nodeId }],
-                      duration: 300,
-                      maxZoom: 1.2,
-                      // A module zoomed out of sight is hidden from React Flow but still has a place.
-                      includeHiddenNodes: true,
-                    });
+                    void fitModules({ nodeIds: [problem.nodeId], duration: 300, maxZoom: 1.2 });
                   }}
                 >
                   <span className="problem-node">{problem.nodeName}</span>

@@ -1,8 +1,7 @@
-import { useReactFlow } from '@xyflow/react';
+import { useFitModules } from '../../canvas/useFitModules';
 import { useEffect, useId, useRef } from 'react';
 import { latencyZoneOf } from '../../domain/webservice/latencyZoneOf';
 import { platformTimeoutMs } from '../../domain/webservice/webServiceContract';
-import type { AppEdge, AppNode } from '../../store/appNode';
 import { useFlowStoreApi } from '../../store/FlowStoreContext';
 import { useWorkspacePreferences } from '../../workspace/workspacePreferences';
 import {
@@ -31,7 +30,7 @@ export function CheckAllEndpointsDialog({
   const { rows, running, start, cancel } = useEndpointChecks();
   const flowStore = useFlowStoreApi();
   const showToolsTab = useWorkspacePreferences((state) => state.showToolsTab);
-  const { fitView } = useReactFlow<AppNode, AppEdge>();
+  const fitModules = useFitModules();
 
   useEffect(() => {
     const element = dialog.current;
@@ -49,7 +48,7 @@ export function CheckAllEndpointsDialog({
   const openBench = (nodeId: string) => {
     flowStore.getState().selectNodes([nodeId]);
     showToolsTab('module', true);
-    void fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2 });
+    void fitModules({ nodeIds: [nodeId], duration: 300, maxZoom: 1.2 });
     onClose();
   };
 
