@@ -1,5 +1,6 @@
+import { estimatedModuleSize } from '../domain/moduleBoxes';
 import type { AppEdge, AppNode } from '../store/appNode';
-import { boxOf, type Transform } from './flowOverview';
+import type { Transform } from './flowOverview';
 
 /** A rectangle of the flow, in flow coordinates. */
 export interface FlowRect {
@@ -56,6 +57,15 @@ export function windowServes(window: FlowRect, visible: FlowRect): boolean {
     window.bottom >= spare.bottom;
   const windowArea = (window.right - window.left) * (window.bottom - window.top);
   return fits && windowArea <= width * height * 16;
+}
+
+/** A module's right and bottom edges: measured, else estimated (remembered per configuration). */
+function farCornerOf(node: AppNode): { right: number; bottom: number } {
+  const width = node.measured?.width;
+  const height = node.measured?.height;
+  const size =
+    width !== undefined && height !== undefined ? { width, height } : estimatedModuleSize(node);
+  return { right: node.position.x + size.width, bottom: node.position.y + size.height };
 }
 
 function overlaps(
@@ -116,24 +126,34 @@ export function createWindowedFlow() {
     const index = indexOf(nodes);
     const handed = new Uint8Array(nodes.length);
     nodes.forEach((node, at) => {
-      const box = boxOf(node);
-      if (node.selected || overlaps(window, box.x, box.y, box.x + box.width, box.y + box.height)) {
+      if (node.selected) {
         handed[at] = 1;
+        return;
       }
+      const { x, y } = node.position;
+      // Most modules are far from the window: ruled out by their top left corner alone.
+      if (x > window.right || y > window.bottom) return;
+      const { right, bottom } = farCornerOf(node);
+      if (overlaps(window, x, y, right, bottom)) handed[at] = 1;
     });
     const shownEdges = edges.filter((edge) => {
       const sourceAt = index.get(edge.source);
       const targetAt = index.get(edge.target);
       if (sourceAt === undefined || targetAt === undefined) return false;
       if (handed[sourceAt] === 1 && handed[targetAt] === 1) return true;
-      const source = boxOf(nodes[sourceAt]!);
-      const target = boxOf(nodes[targetAt]!);
+      const source = nodes[sourceAt]!;
+      const target = nodes[targetAt]!;
+      const left = Math.min(source.position.x, target.position.x);
+      const top = Math.min(source.position.y, target.position.y);
+      if (left > window.right || top > window.bottom) return false;
+      const sourceCorner = farCornerOf(source);
+      const targetCorner = farCornerOf(target);
       const crosses = overlaps(
         window,
-        Math.min(source.x, target.x),
-        Math.min(source.y, target.y),
-        Math.max(source.x + source.width, target.x + target.width),
-        Math.max(source.y + source.height, target.y + target.height),
+        left,
+        top,
+        Math.max(sourceCorner.right, targetCorner.right),
+        Math.max(sourceCorner.bottom, targetCorner.bottom),
       );
       if (!crosses) return false;
       handed[sourceAt] = 1;

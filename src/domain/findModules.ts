@@ -30,6 +30,36 @@ function searchableTextsOf<K extends ModuleKind>(node: {
   ];
 }
 
+interface SearchEntry {
+  type: ModuleKind;
+  /** Each distinct text once, with its lowercase form. */
+  texts: (SearchableText & { lowercase: string })[];
+  /** All lowercase texts in one string: most modules are ruled out by one search of it. */
+  haystack: string;
+}
+
+/** By configuration: a module is searched again only when its configuration changed. */
+const searchEntries = new WeakMap<object, SearchEntry>();
+
+function searchEntryOf(node: FindableNode): SearchEntry {
+  const known = searchEntries.get(node.data);
+  if (known?.type === node.type) return known;
+  const seen = new Set<string>();
+  const texts = searchableTextsOf(node).flatMap(({ field, text }) => {
+    const key = `${field}\u0000${text}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ field, text, lowercase: text.toLowerCase() }];
+  });
+  const entry = {
+    type: node.type,
+    texts,
+    haystack: texts.map((text) => text.lowercase).join('\u0000'),
+  };
+  searchEntries.set(node.data, entry);
+  return entry;
+}
+
 /**
  * The modules whose name, texts (message, prompt, options, values, rule values), URL or
  * variables (set or used) contain `query`, ignoring case and surrounding blanks. Modules whose
@@ -42,20 +72,17 @@ export function findModules(nodes: readonly FindableNode[], query: string): Modu
   const found: { match: ModuleMatch; byName: boolean; node: FindableNode }[] = [];
   for (const node of nodes) {
     const name = moduleDisplayName(node);
-    const texts = [{ field: 'Name', text: name }, ...searchableTextsOf(node)];
-    const seen = new Set<string>();
-    const matched = texts.filter(({ field, text }) => {
-      const key = `${field}\u0000${text}`;
-      if (seen.has(key) || !text.toLowerCase().includes(needle)) return false;
-      seen.add(key);
-      return true;
-    });
+    const byName = name.toLowerCase().includes(needle);
+    const entry = searchEntryOf(node);
+    if (!byName && !entry.haystack.includes(needle)) continue;
+    const matched: SearchableText[] = [
+      ...(byName ? [{ field: 'Name', text: name }] : []),
+      ...entry.texts
+        .filter((text) => text.lowercase.includes(needle))
+        .map(({ field, text }) => ({ field, text })),
+    ];
     if (matched.length === 0) continue;
-    found.push({
-      match: { nodeId: node.id, name, matched },
-      byName: matched[0]?.field === 'Name',
-      node,
-    });
+    found.push({ match: { nodeId: node.id, name, matched }, byName, node });
   }
   found.sort(
     (a, b) =>

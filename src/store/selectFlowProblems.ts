@@ -46,11 +46,14 @@ export function selectProblemsIndex(state: ProblemInputs): FlowProblems {
   ) {
     return cachedProblems;
   }
-  cachedProblems =
-    remembered && sameDocument(remembered.inputs, state)
-      ? remembered.problems
-      : findProblems(state, fieldProblemsOf(state.invalidFields));
-  remembered = null;
+  // Kept while only places and selection change (opening, zooming in, selecting a module), so
+  // the first of those after a large import does not find every problem again.
+  if (remembered && sameDocument(remembered.inputs, state)) {
+    cachedProblems = remembered.problems;
+  } else {
+    remembered = null;
+    cachedProblems = findProblems(state, fieldProblemsOf(state.invalidFields));
+  }
   cachedInputs = {
     nodes: state.nodes,
     edges: state.edges,

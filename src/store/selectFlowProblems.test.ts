@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { flowDocumentSchema } from '../domain/flowDocumentSchema';
+import { createFlowStore } from './createFlowStore';
+import { rememberFlowProblems, selectFlowProblems } from './selectFlowProblems';
+
+function importedStore() {
+  return createFlowStore(
+    flowDocumentSchema.parse({
+      schemaVersion: 1,
+      id: 'flow-remembered',
+      name: 'Remembered',
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'hello', type: 'message', position: { x: 0, y: 100 }, data: { text: 'Hi' } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'hello' }],
+    }),
+  );
+}
+
+/** Stands for what an import's worker found: the page's own finder would never say this. */
+const foundByWorker = {
+  key: 'worker',
+  nodeId: 'hello',
+  nodeName: 'Message hello',
+  message: 'Found in the worker',
+};
+
+describe('problems found by an import’s worker', () => {
+  it('are kept while modules are only selected or moved, and found afresh after an edit', () => {
+    const store = importedStore();
+    rememberFlowProblems({ ...store.getState(), invalidFields: {} }, [foundByWorker]);
+    expect(selectFlowProblems(store.getState())).toEqual([foundByWorker]);
+
+    store.getState().selectNodes(['hello']);
+    store
+      .getState()
+      .onNodesChange([{ id: 'hello', type: 'position', position: { x: 40, y: 140 } }]);
+    expect(selectFlowProblems(store.getState())).toEqual([foundByWorker]);
+
+    store.getState().updateNodeData('hello', 'message', { text: 'Hello there' });
+    expect(selectFlowProblems(store.getState()).map((problem) => problem.message)).not.toContain(
+      'Found in the worker',
+    );
+  });
+});
