@@ -8,14 +8,20 @@ import {
   type FlowRect,
 } from './canvasWindow';
 
-/** A message module at (x, y), measured 200 × 80. */
-function moduleAt(id: string, x: number, y: number, selected = false): AppNode {
+/** A message module at (x, y), measured 200 × 80 unless said. */
+function moduleAt(
+  id: string,
+  x: number,
+  y: number,
+  selected = false,
+  { text = id, width = 200 } = {},
+): AppNode {
   const node: AppNode = {
     id,
     type: 'message',
     position: { x, y },
-    data: { text: id },
-    measured: { width: 200, height: 80 },
+    data: { text },
+    measured: { width, height: 80 },
     ...(selected ? { selected } : {}),
   };
   return node;
@@ -108,6 +114,24 @@ describe('the window of the flow React Flow is given', () => {
     const third = windowed(insideMoved, edges, topLeft);
     expect(third.nodes).not.toBe(first.nodes);
     expect(third.nodes[0]?.position).toEqual({ x: 120, y: 100 });
+  });
+
+  it('hands over an edited module’s new configuration, and looks again when a module grows', () => {
+    const windowed = createWindowedFlow();
+    const nodes = [moduleAt('inside', 100, 100), moduleAt('left', -800, 100)];
+    const first = windowed(nodes, [], topLeft);
+    expect(ids(first.nodes)).toEqual(['inside']);
+
+    const typedFar = nodes.with(1, moduleAt('left', -800, 100, false, { text: 'typed' }));
+    expect(windowed(typedFar, [], topLeft).nodes).toBe(first.nodes);
+
+    const typedInside = typedFar.with(0, moduleAt('inside', 100, 100, false, { text: 'typed' }));
+    const edited = windowed(typedInside, [], topLeft);
+    expect(edited.nodes).toEqual([typedInside[0]]);
+
+    // 400 px wide, its right edge now reaches into the window.
+    const grown = typedInside.with(1, moduleAt('left', -800, 100, false, { width: 400 }));
+    expect(ids(windowed(grown, [], topLeft).nodes)).toEqual(['inside', 'left']);
   });
 
   it('takes in a module as the view pans to it', () => {

@@ -90,6 +90,32 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /**
+ * Whether every module is where, as large and as selected as before: an edit of a module's
+ * configuration (a keystroke in the inspector) then leaves the window's choice as it was.
+ */
+function samePlaces(before: readonly AppNode[], after: readonly AppNode[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let at = 0; at < after.length; at += 1) {
+    const was = before[at]!;
+    const node = after[at]!;
+    if (was === node) continue;
+    const measured =
+      node.measured?.width !== undefined &&
+      node.measured.height !== undefined &&
+      was.measured?.width === node.measured.width &&
+      was.measured.height === node.measured.height;
+    const kept =
+      measured &&
+      was.id === node.id &&
+      was.selected === node.selected &&
+      was.position.x === node.position.x &&
+      was.position.y === node.position.y;
+    if (!kept) return false;
+  }
+  return true;
+}
+
+/**
  * What React Flow gets of a large flow at editing zoom: the modules in the window, the selected
  * ones (a drag or a keyboard move takes them along wherever they are), and every connection that
  * may cross the window with the modules at both its ends. However many modules the flow has,
@@ -101,6 +127,8 @@ export function createWindowedFlow() {
     nodes: readonly AppNode[];
     edges: readonly AppEdge[];
     window: FlowRect;
+    /** Where in `nodes` the modules handed over are. */
+    handedAt: number[];
     result: WindowedFlow;
   } | null = null;
   let indexById = new Map<string, number>();
@@ -122,6 +150,15 @@ export function createWindowedFlow() {
   ): WindowedFlow {
     if (last && last.nodes === nodes && last.edges === edges && last.window === window) {
       return last.result;
+    }
+    if (last && last.edges === edges && last.window === window && samePlaces(last.nodes, nodes)) {
+      const shownNodes = last.handedAt.map((at) => nodes[at]!);
+      const result = {
+        nodes: sameItems(last.result.nodes, shownNodes) ? last.result.nodes : shownNodes,
+        edges: last.result.edges,
+      };
+      last = { ...last, nodes, result };
+      return result;
     }
     const index = indexOf(nodes);
     const handed = new Uint8Array(nodes.length);
@@ -160,12 +197,16 @@ export function createWindowedFlow() {
       handed[targetAt] = 1;
       return true;
     });
-    const shownNodes = nodes.filter((_node, at) => handed[at] === 1);
+    const handedAt: number[] = [];
+    handed.forEach((isHanded, at) => {
+      if (isHanded === 1) handedAt.push(at);
+    });
+    const shownNodes = handedAt.map((at) => nodes[at]!);
     const result: WindowedFlow = {
       nodes: last && sameItems(last.result.nodes, shownNodes) ? last.result.nodes : shownNodes,
       edges: last && sameItems(last.result.edges, shownEdges) ? last.result.edges : shownEdges,
     };
-    last = { nodes, edges, window, result };
+    last = { nodes, edges, window, handedAt, result };
     return result;
   };
 }

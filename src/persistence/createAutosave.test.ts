@@ -153,6 +153,23 @@ describe('createAutosave', () => {
     expect(onSaved).toHaveBeenCalledWith(flow.id, 1);
   });
 
+  it('tells its listeners when the status changes, not at every keystroke that keeps it pending', async () => {
+    const { store, autosave } = setUp();
+    const id = addMessage(store, '');
+    const heard: string[] = [];
+    autosave.subscribe(() => heard.push(stateOf(autosave)));
+    const pending = autosave.getStatus();
+
+    for (const text of ['T', 'Ty', 'Typ', 'Typed']) {
+      store.getState().updateNodeData(id, 'message', { text });
+    }
+    expect(heard).toEqual([]);
+    expect(autosave.getStatus()).toBe(pending);
+
+    await vi.advanceTimersByTimeAsync(delayMs);
+    expect(heard).toEqual(['saving', 'saved']);
+  });
+
   it('writes a burst of changes once, with the last of them', async () => {
     const { store, fake } = setUp();
     const id = addMessage(store, '');

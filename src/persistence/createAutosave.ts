@@ -14,6 +14,20 @@ export type SaveStatus =
    */
   | { state: 'conflict'; flowId: string; reason: StaleReason };
 
+/**
+ * Whether two statuses say the same: listeners (the header, the whole editor layout above it)
+ * hear of a change only, not of every keystroke that keeps the flow `pending`.
+ */
+export function sameSaveStatus(a: SaveStatus, b: SaveStatus): boolean {
+  if (a === b) return true;
+  const fieldsOfA = Object.entries(a);
+  const fieldsOfB = new Map(Object.entries(b));
+  return (
+    fieldsOfA.length === fieldsOfB.size &&
+    fieldsOfA.every(([name, value]) => fieldsOfB.get(name) === value)
+  );
+}
+
 /** Why a flow's changes in this tab may not be written. */
 export type StaleReason = 'changed' | 'deleted';
 
@@ -113,6 +127,7 @@ export function createAutosave(
   };
 
   const setStatus = (next: SaveStatus) => {
+    if (sameSaveStatus(status, next)) return;
     status = next;
     for (const listener of listeners) listener();
   };

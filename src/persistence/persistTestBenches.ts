@@ -1,5 +1,5 @@
 import { entryOf, testBenchKey, type TestBenchStore } from '../store/createTestBenchStore';
-import type { SaveStatus } from './createAutosave';
+import { sameSaveStatus, type SaveStatus } from './createAutosave';
 import { mergeTestValues, testValuesDiffer } from './mergeTestValues';
 import type { TestBenchRepository } from './testBenchRepository';
 import type { TestBench } from '../domain/webservice/testBenchRecords';
@@ -54,6 +54,7 @@ export function persistTestBenches(
   let channel: TestValuesChannel | null = null;
 
   const setStatus = (next: SaveStatus) => {
+    if (sameSaveStatus(status, next)) return;
     status = next;
     for (const listener of listeners) listener();
   };
