@@ -10,7 +10,7 @@ import { findChatBudgetProblems } from './findChatBudgetProblems';
 import type { FlowGraph, GraphNode } from './flowGraph';
 import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
-import { findPrivacyProblems } from './privacy/findPrivacyProblems';
+import { findPrivacyProblems, privacyProblemsOf } from './privacy/findPrivacyProblems';
 import { calledUrlOf, privacyContextOf } from './privacy/personalDataSent';
 import { personalSettingsOf } from './privacy/personalVariables';
 import { variableNameSchema } from './variableNameSchema';
@@ -91,6 +91,8 @@ export function createFlowProblemFinder(
   let last: FlowProblems | null = null;
   let budget: FlowProblem[] = [];
   let privacy: FlowProblem[] = [];
+  /** The privacy problems of each module that has any. */
+  let privacyByNode = new Map<string, FlowProblem[]>();
   let privacyHosts: readonly string[] | undefined;
   let budgetByNode = new Map<string, readonly string[]>();
   const withTail = new Map<string, { own: readonly string[]; merged: readonly string[] }>();
@@ -105,6 +107,8 @@ export function createFlowProblemFinder(
     let changed = shapeChanged || entries.size !== graph.nodes.length;
     let namesChanged = false;
     let privacyInputsChanged = changed;
+    /** Modules whose URL alone changed: only their own calls are judged again. */
+    const callsChanged: GraphNode[] = [];
     if (shape.startCount === 0) {
       startProblems.push(flowProblem('The flow has no Start module'));
     }
@@ -122,7 +126,9 @@ export function createFlowProblemFinder(
           : nodeEntry(node, nodeFieldProblems, shape);
       if (entry !== known) {
         changed = true;
-        if (!known || !samePrivacyInputs(known.node, node)) privacyInputsChanged = true;
+        const privacyChange = known ? privacyChangeOf(known.node, node) : 'marks';
+        if (privacyChange === 'marks') privacyInputsChanged = true;
+        else if (privacyChange === 'call') callsChanged.push(node);
       }
       if (known?.node.name !== node.name) namesChanged = true;
       if (entry !== known) entries.set(node.id, entry);
@@ -154,6 +160,24 @@ export function createFlowProblemFinder(
       privacy = findPrivacyProblems(graph, privacyContext).map(({ node, message }) =>
         nodeProblem(node, message),
       );
+      privacyByNode = new Map();
+      for (const problem of privacy) {
+        const id = problem.nodeId ?? '';
+        privacyByNode.set(id, [...(privacyByNode.get(id) ?? []), problem]);
+      }
+    } else if (callsChanged.length > 0) {
+      // Who sends what is unchanged: a typed URL changes that module's own problems only.
+      const privacyContext = privacyContextOf(graph, approvedHosts ?? [], shape.upstream);
+      for (const node of callsChanged) {
+        const found = privacyProblemsOf(node, privacyContext);
+        if (found.length > 0) {
+          privacyByNode.set(
+            node.id,
+            found.map(({ message }) => nodeProblem(node, message)),
+          );
+        } else privacyByNode.delete(node.id);
+      }
+      privacy = graph.nodes.flatMap((node) => privacyByNode.get(node.id) ?? []);
     }
     const tailByNode = new Map(budgetByNode);
     for (const problem of privacy) {
@@ -234,15 +258,19 @@ function sameShape(shape: GraphShape | null, graph: FlowGraph): shape is GraphSh
   });
 }
 
-/** Whether the privacy check reads the same of both: personal marks and the URL called. */
-function samePrivacyInputs(before: GraphNode, after: GraphNode): boolean {
-  if (before.data === after.data) return true;
-  if (before.type !== after.type || calledUrlOf(before) !== calledUrlOf(after)) return false;
+/**
+ * What changed of what the privacy check reads: nothing, only the URL the module calls, or its
+ * personal marks (or kind), which change what every module after it sends.
+ */
+function privacyChangeOf(before: GraphNode, after: GraphNode): 'none' | 'call' | 'marks' {
+  if (before.data === after.data) return 'none';
+  if (before.type !== after.type) return 'marks';
   const settings = (node: GraphNode) =>
     personalSettingsOf(node)
       .map(({ variable, because }) => `${variable}\u0000${because}`)
       .join('\u0001');
-  return settings(before) === settings(after);
+  if (settings(before) !== settings(after)) return 'marks';
+  return calledUrlOf(before) === calledUrlOf(after) ? 'none' : 'call';
 }
 
 function longestWaitOf<K extends ModuleKind>(node: { type: K; data: ModuleDataByKind[K] }) {

@@ -5,6 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { z } from 'zod';
 import { newId } from '../domain/newId';
 import { testHistoryLimit, type TestRun } from '../domain/webservice/testBenchRecords';
@@ -46,13 +47,15 @@ function callIdOf(mutationKey: readonly unknown[]): string {
 export function useWebServiceTestCall(benches: TestBenchStore, flowId: string, nodeId: string) {
   const client = useWebServiceClient();
   const queryClient = useQueryClient();
-  const mutationKey = testCallKey(flowId, nodeId);
+  // The same options while the node is the same: options that differ make TanStack Query tell
+  // the mutation cache and every listener of it, on each render (each keystroke in the panel).
+  const mutationKey = useMemo(() => testCallKey(flowId, nodeId), [flowId, nodeId]);
   const callId = callIdOf(mutationKey);
-  const mutation = useMutation({
-    mutationKey,
-    mutationFn: (input: TestCallInput) =>
-      sendTestCall(input, { client, callId, benches, flowId, nodeId }),
-  });
+  const mutationFn = useCallback(
+    (input: TestCallInput) => sendTestCall(input, { client, callId, benches, flowId, nodeId }),
+    [client, callId, benches, flowId, nodeId],
+  );
+  const mutation = useMutation({ mutationKey, mutationFn });
   const latest = useMutationState({
     filters: { mutationKey, exact: true },
     select: (call) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoFlow } from '../createFlows';
-import { findFlowProblems } from '../findFlowProblems';
+import { createFlowProblemFinder, findFlowProblems } from '../findFlowProblems';
 import { ask, call, chainOf } from './testFlows';
 
 const privacyProblemsOf = (flow: ReturnType<typeof chainOf>) =>
@@ -54,5 +54,32 @@ describe('privacy problems', () => {
     const demo = createDemoFlow('http://127.0.0.1:4173');
 
     expect(findFlowProblems(demo)).toEqual([]);
+  });
+
+  it('follows a URL typed one key at a time as a fresh search does, for that call and the rest', () => {
+    const typed = (first: string, second: string) =>
+      chainOf([
+        ask('ask-mail', 'work_email', { inputType: 'email' }),
+        call('first', first),
+        call('second', second),
+      ]);
+    const steps = [
+      typed('https://crm.example.org/hook', 'http://127.0.0.1/hook'),
+      typed('http://crm.example.org/hook', 'http://127.0.0.1/hook'),
+      typed('http://crm.example.org/hook', 'http://tracker.example.net/hook'),
+      typed('https://crm.example.org/hook', 'http://tracker.example.net/hook'),
+      typed('https://crm.example.org/hook', 'https://tracker.example.net/hook'),
+    ];
+    const find = createFlowProblemFinder();
+
+    const found = steps.map((flow) => find(flow, new Map()).problems);
+
+    expect(found).toEqual(steps.map((flow) => findFlowProblems(flow)));
+    const callsAtFault = found.map((problems) =>
+      problems
+        .filter((problem) => problem.message.startsWith('Sends personal data'))
+        .map((problem) => problem.nodeId),
+    );
+    expect(callsAtFault).toEqual([[], ['first'], ['first', 'second'], ['second'], []]);
   });
 });

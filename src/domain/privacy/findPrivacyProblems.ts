@@ -22,30 +22,33 @@ function listNames({ count, first }: { count: number; first: readonly string[] }
  * costs a walk over its bitset words, however many personal variables it sends.
  */
 export function findPrivacyProblems(graph: FlowGraph, context: PrivacyContext): PrivacyProblem[] {
-  const problems: PrivacyProblem[] = [];
+  return graph.nodes.flatMap((node) => privacyProblemsOf(node, context));
+}
+
+/** The privacy problems of the call one module makes (none for kinds that call nothing). */
+export function privacyProblemsOf(node: GraphNode, context: PrivacyContext): PrivacyProblem[] {
+  const url = calledUrlOf(node);
+  const target = url ? webServiceTargetOf(url) : null;
+  if (target === null) return [];
   const { approvedHosts } = context;
-  for (const node of graph.nodes) {
-    const url = calledUrlOf(node);
-    const target = url ? webServiceTargetOf(url) : null;
-    if (target === null) continue;
-    const plainHttp = !target.secure && !target.loopback;
-    const unapproved = approvedHosts.length > 0 && !isApprovedHost(target.host, approvedHosts);
-    if (!plainHttp && !unapproved) continue;
-    const sent = personalDataSentSummary(node.id, context, namesShown);
-    if (sent.count === 0) continue;
-    const names = listNames(sent);
-    if (plainHttp) {
-      problems.push({
-        node,
-        message: `Sends personal data (${names}) over plain http:// to ${target.host}; use https://`,
-      });
-    }
-    if (unapproved) {
-      problems.push({
-        node,
-        message: `Sends personal data (${names}) to ${target.host}, which is not in Approved hosts (Privacy report)`,
-      });
-    }
+  const plainHttp = !target.secure && !target.loopback;
+  const unapproved = approvedHosts.length > 0 && !isApprovedHost(target.host, approvedHosts);
+  if (!plainHttp && !unapproved) return [];
+  const sent = personalDataSentSummary(node.id, context, namesShown);
+  if (sent.count === 0) return [];
+  const names = listNames(sent);
+  const problems: PrivacyProblem[] = [];
+  if (plainHttp) {
+    problems.push({
+      node,
+      message: `Sends personal data (${names}) over plain http:// to ${target.host}; use https://`,
+    });
+  }
+  if (unapproved) {
+    problems.push({
+      node,
+      message: `Sends personal data (${names}) to ${target.host}, which is not in Approved hosts (Privacy report)`,
+    });
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { checkRawRequestBody } from '../../domain/webservice/checkRawRequestBody';
 import { LazyJsonCodeView } from '../code/LazyJsonCodeView';
 
@@ -10,7 +10,7 @@ interface RequestBodyEditorProps {
 }
 
 /** The request body as the platform would send it, or the author's own JSON. */
-export function RequestBodyEditor({
+export const RequestBodyEditor = memo(function RequestBodyEditor({
   composedBody,
   rawBody,
   onRawBodyChange,
@@ -69,4 +69,4 @@ export function RequestBodyEditor({
       )}
     </div>
   );
-}
+});

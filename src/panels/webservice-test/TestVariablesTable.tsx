@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import type { VariableAtNode } from '../../domain/webservice/variablesAtNode';
 import { ListFilter, usePagedFilter } from '../fields/usePagedFilter';
 
@@ -16,7 +16,7 @@ interface TestVariablesTableProps {
 const scopeLabels = { customer: 'customer', flow: 'this flow' } as const;
 
 /** The variables the chat holds when it reaches the node, with the sample values to send. */
-export function TestVariablesTable({
+export const TestVariablesTable = memo(function TestVariablesTable({
   variables,
   overrides,
   omitted,
@@ -140,7 +140,7 @@ export function TestVariablesTable({
       </table>
     </div>
   );
-}
+});
 
 /** A snake_case name that may wrap after its underscores, and nowhere else. */
 function withBreaksAtUnderscores(name: string): ReactNode[] {

@@ -147,6 +147,8 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
   const resend = (run: TestRun) =>
     send({ ...run.request, body: withFreshInstanceId(run.request.body) });
 
+  const { changeSample, resetSample, includeVariable, changeRawBody } = useBenchChanges(update);
+
   const shownRun =
     bench.history.find((run) => run.id === shownRunId) ??
     (shownRunId === null ? bench.history[0] : undefined);
@@ -247,28 +249,9 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
         overrides={bench.sampleOverrides}
         omitted={bench.omittedVariables}
         disabled={bench.rawBody !== null}
-        onValueChange={(name, value) =>
-          update((current) => ({
-            ...current,
-            sampleOverrides: { ...current.sampleOverrides, [name]: value },
-          }))
-        }
-        onReset={(name) =>
-          update((current) => ({
-            ...current,
-            sampleOverrides: Object.fromEntries(
-              Object.entries(current.sampleOverrides).filter(([key]) => key !== name),
-            ),
-          }))
-        }
-        onIncludedChange={(name, included) =>
-          update((current) => ({
-            ...current,
-            omittedVariables: included
-              ? current.omittedVariables.filter((omitted) => omitted !== name)
-              : [...current.omittedVariables, name],
-          }))
-        }
+        onValueChange={changeSample}
+        onReset={resetSample}
+        onIncludedChange={includeVariable}
       />
 
       <fieldset className="test-params" disabled={bench.rawBody !== null}>
@@ -293,7 +276,7 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
       <RequestBodyEditor
         composedBody={composedBody}
         rawBody={bench.rawBody}
-        onRawBodyChange={(rawBody) => update((current) => ({ ...current, rawBody }))}
+        onRawBodyChange={changeRawBody}
       />
 
       <TestHistory
@@ -304,6 +287,38 @@ function TestBenchForm({ flowId, nodeId, data, bench, update, benches }: TestBen
         onResend={resend}
       />
     </>
+  );
+}
+
+/**
+ * The test values' changes, the same functions while the bench is the same: the variables table
+ * and the body editor then skip the re-render at every keystroke in the module's URL.
+ */
+function useBenchChanges(update: (change: (current: TestBench) => TestBench) => void) {
+  return useMemo(
+    () => ({
+      changeSample: (name: string, value: string) =>
+        update((current) => ({
+          ...current,
+          sampleOverrides: { ...current.sampleOverrides, [name]: value },
+        })),
+      resetSample: (name: string) =>
+        update((current) => ({
+          ...current,
+          sampleOverrides: Object.fromEntries(
+            Object.entries(current.sampleOverrides).filter(([key]) => key !== name),
+          ),
+        })),
+      includeVariable: (name: string, included: boolean) =>
+        update((current) => ({
+          ...current,
+          omittedVariables: included
+            ? current.omittedVariables.filter((omitted) => omitted !== name)
+            : [...current.omittedVariables, name],
+        })),
+      changeRawBody: (rawBody: string | null) => update((current) => ({ ...current, rawBody })),
+    }),
+    [update],
   );
 }
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { TestBenchRepository } from '../../persistence/testBenchRepository';
 import type { TestBench } from '../../domain/webservice/testBenchRecords';
@@ -32,8 +32,11 @@ export function useNodeTestBench(
   const replacedNotice = useStore(store, (state) =>
     entryOf(state.replacedNotices, testBenchKey(flowId, nodeId)),
   );
-  const update = (change: (current: TestBench) => TestBench) =>
-    store.getState().changeBench(flowId, nodeId, change);
+  const update = useCallback(
+    (change: (current: TestBench) => TestBench) =>
+      store.getState().changeBench(flowId, nodeId, change),
+    [store, flowId, nodeId],
+  );
   return {
     bench,
     loadError: stored.error,
