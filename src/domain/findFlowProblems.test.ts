@@ -497,4 +497,36 @@ describe('createFlowProblemFinder', () => {
     );
     expect(renamed.byNode.get('hello')).toBe(first.byNode.get('hello'));
   });
+
+  it('after one module’s edit hands back the others’ lists as they were, and follows drafts', () => {
+    const flow = chain(say('hello', ''), say('bye', ''), ask('ask', ''));
+    const find = createFlowProblemFinder();
+    const first = find(flow, new Map());
+    // Only the typed module is a new object, as in the store.
+    const edited = flowDocumentSchema.parse({
+      ...flow,
+      nodes: flow.nodes.map((each) =>
+        each.id === 'hello' ? { ...each, data: { text: 'Hello' } } : each,
+      ),
+    });
+    const typed = {
+      ...flow,
+      nodes: flow.nodes.map((each) =>
+        each.id === 'hello' ? (edited.nodes.find((one) => one.id === 'hello') ?? each) : each,
+      ),
+    };
+
+    const afterTyping = find(typed, new Map());
+    expect(afterTyping.byNode.get('hello')).toBeUndefined();
+    expect(afterTyping.byNode.get('bye')).toBe(first.byNode.get('bye'));
+    expect(afterTyping.byNode.get('ask')).toBe(first.byNode.get('ask'));
+    expect(afterTyping.problems).toEqual(findFlowProblems(typed));
+
+    const draft = new Map([['bye', ['Text: too long']]]);
+    expect(find(typed, draft).byNode.get('bye')).toEqual([
+      'Text: too long',
+      ...(first.byNode.get('bye') ?? []),
+    ]);
+    expect(find(typed, new Map()).byNode.get('bye')).toEqual(first.byNode.get('bye'));
+  });
 });

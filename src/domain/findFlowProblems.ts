@@ -96,11 +96,40 @@ export function createFlowProblemFinder(
   let privacyHosts: readonly string[] | undefined;
   let budgetByNode = new Map<string, readonly string[]>();
   const withTail = new Map<string, { own: readonly string[]; merged: readonly string[] }>();
+  /** The last call's modules and their entries, by place: an untouched module costs no lookup. */
+  let lastNodes: readonly GraphNode[] = [];
+  let lastEntries: NodeProblemsEntry[] = [];
+  let lastFieldProblems: FieldProblems | null = null;
+
+  /** A module's messages: its own, then the chat budget's and privacy's about it. */
+  const messagesOf = (id: string, entry: NodeProblemsEntry): readonly string[] | undefined => {
+    const budgetMessages = budgetByNode.get(id);
+    const privacyProblems = privacyByNode.get(id);
+    if (!budgetMessages && !privacyProblems) {
+      return entry.messages.length > 0 ? entry.messages : undefined;
+    }
+    const extra = [
+      ...(budgetMessages ?? []),
+      ...(privacyProblems ?? []).map((problem) => problem.message),
+    ];
+    let merged = withTail.get(id);
+    if (
+      merged?.own !== entry.messages ||
+      !sameList(merged.merged.slice(entry.messages.length), extra)
+    ) {
+      merged = { own: entry.messages, merged: [...entry.messages, ...extra] };
+      withTail.set(id, merged);
+    }
+    return merged.merged;
+  };
 
   return function findProblems(graph: ProblemGraph, fieldProblems: FieldProblems): FlowProblems {
     const shapeBefore = shape;
     const shapeKept = sameShape(shapeBefore, graph);
-    shape = shapeKept ? { ...shapeBefore, nodes: graph.nodes } : shapeOf(graph, upstreamOf);
+    // Kept with this call's lists, so that the next call compares them by identity first.
+    shape = shapeKept
+      ? { ...shapeBefore, nodes: graph.nodes, edges: graph.edges }
+      : shapeOf(graph, upstreamOf);
     const shapeChanged = !shapeKept;
     const startProblems: FlowProblem[] = [];
     const problems: FlowProblem[] = [];
@@ -109,10 +138,20 @@ export function createFlowProblemFinder(
     let privacyInputsChanged = changed;
     /** Modules whose URL alone changed: only their own calls are judged again. */
     const callsChanged: GraphNode[] = [];
+    const entriesChanged: string[] = [];
+    const entriesInOrder: NodeProblemsEntry[] = new Array<NodeProblemsEntry>(graph.nodes.length);
+    const sameFieldProblems = fieldProblems === lastFieldProblems;
     if (shape.startCount === 0) {
       startProblems.push(flowProblem('The flow has no Start module'));
     }
-    for (const node of graph.nodes) {
+    for (const [index, node] of graph.nodes.entries()) {
+      const kept = lastEntries[index];
+      if (!shapeChanged && sameFieldProblems && lastNodes[index] === node && kept) {
+        entriesInOrder[index] = kept;
+        for (const problem of kept.startProblems) startProblems.push(problem);
+        for (const problem of kept.problems) problems.push(problem);
+        continue;
+      }
       const known = entries.get(node.id);
       const nodeFieldProblems = fieldProblems.get(node.id);
       const entry =
@@ -131,11 +170,19 @@ export function createFlowProblemFinder(
         else if (privacyChange === 'call') callsChanged.push(node);
       }
       if (known?.node.name !== node.name) namesChanged = true;
-      if (entry !== known) entries.set(node.id, entry);
+      if (entry !== known) {
+        entries.set(node.id, entry);
+        entriesChanged.push(node.id);
+      }
+      entriesInOrder[index] = entry;
       for (const problem of entry.startProblems) startProblems.push(problem);
       for (const problem of entry.problems) problems.push(problem);
     }
-    if (entries.size !== graph.nodes.length) {
+    lastNodes = graph.nodes;
+    lastEntries = entriesInOrder;
+    lastFieldProblems = fieldProblems;
+    const entriesKept = entries.size === graph.nodes.length;
+    if (!entriesKept) {
       const ids = new Set(graph.nodes.map((node) => node.id));
       for (const id of entries.keys()) if (!ids.has(id)) entries.delete(id);
     }
@@ -143,7 +190,9 @@ export function createFlowProblemFinder(
     if (approvedHosts !== privacyHosts) changed = true;
     if (!changed && last) return last;
     // Long waits name the modules on the way, so a rename can change them too.
+    let tailsChanged = false;
     if (shapeChanged || namesChanged || !last) {
+      tailsChanged = true;
       budget = findChatBudgetProblems(graph).map(({ node, message }) => nodeProblem(node, message));
       budgetByNode = new Map();
       for (const problem of budget) {
@@ -155,6 +204,7 @@ export function createFlowProblemFinder(
     // Privacy reads every module's personal marks and URL: found again when one of them, a
     // name, the graph or the approved hosts changed, not on every keystroke in a message.
     if (privacyInputsChanged || namesChanged || approvedHosts !== privacyHosts || !last) {
+      tailsChanged = true;
       privacyHosts = approvedHosts;
       const privacyContext = privacyContextOf(graph, approvedHosts ?? [], shape.upstream);
       privacy = findPrivacyProblems(graph, privacyContext).map(({ node, message }) =>
@@ -179,27 +229,22 @@ export function createFlowProblemFinder(
       }
       privacy = graph.nodes.flatMap((node) => privacyByNode.get(node.id) ?? []);
     }
-    const tailByNode = new Map(budgetByNode);
-    for (const problem of privacy) {
-      const id = problem.nodeId ?? '';
-      tailByNode.set(id, [...(tailByNode.get(id) ?? []), problem.message]);
-    }
-    const byNode = new Map<string, readonly string[]>();
-    for (const [id, entry] of entries) {
-      const extra = tailByNode.get(id);
-      if (!extra) {
-        if (entry.messages.length > 0) byNode.set(id, entry.messages);
-        continue;
+    // A keystroke changes one module's entry: the other modules' messages are the same lists.
+    let byNode: Map<string, readonly string[]>;
+    if (last && entriesKept && !tailsChanged) {
+      byNode = new Map(last.byNode);
+      for (const id of [...entriesChanged, ...callsChanged.map((node) => node.id)]) {
+        const entry = entries.get(id);
+        const messages = entry && messagesOf(id, entry);
+        if (messages) byNode.set(id, messages);
+        else byNode.delete(id);
       }
-      let merged = withTail.get(id);
-      if (
-        merged?.own !== entry.messages ||
-        !sameList(merged.merged.slice(entry.messages.length), extra)
-      ) {
-        merged = { own: entry.messages, merged: [...entry.messages, ...extra] };
-        withTail.set(id, merged);
+    } else {
+      byNode = new Map();
+      for (const [id, entry] of entries) {
+        const messages = messagesOf(id, entry);
+        if (messages) byNode.set(id, messages);
       }
-      byNode.set(id, merged.merged);
     }
     last = {
       problems: withUniqueKeys([...startProblems, ...problems, ...budget, ...privacy]),

@@ -190,12 +190,21 @@ export function createAutosave(
   const initial = store.getState();
   lastSaved.set(initial.flowId, initial);
 
+  /** Whether a module of the list is being dragged; each list is looked through once. */
+  const draggingIn = new WeakMap<FlowDocumentState['nodes'], boolean>();
+  const isDragging = (nodes: FlowDocumentState['nodes']) => {
+    let dragging = draggingIn.get(nodes);
+    if (dragging === undefined) {
+      dragging = nodes.some((node) => node.dragging);
+      draggingIn.set(nodes, dragging);
+    }
+    return dragging;
+  };
+
   const onStoreChange = (state: FlowDocumentState, previous: FlowDocumentState) => {
     if (replacing) return;
     const dragEnded =
-      state.nodes !== previous.nodes &&
-      previous.nodes.some((node) => node.dragging) &&
-      !state.nodes.some((node) => node.dragging);
+      state.nodes !== previous.nodes && isDragging(previous.nodes) && !isDragging(state.nodes);
     if (state.flowId === previous.flowId && sameFlowDocument(previous, state)) {
       if (dragEnded && pending.has(state.flowId) && !isHeld(state.flowId)) void saveAll();
       return;
