@@ -1,16 +1,20 @@
 import { moduleDisplayName } from '../domain/moduleDisplayName';
 import type { FlowDocumentState } from './createFlowStore';
 
-let cachedNodes: FlowDocumentState['nodes'] | null = null;
-let nodesById = new Map<string, FlowDocumentState['nodes'][number]>();
+let indexById = new Map<string, number>();
 
-/** Nodes by id, built once per `nodes` array, so each node's lookup is O(1). */
-function nodeById(nodes: FlowDocumentState['nodes'], nodeId: string) {
-  if (nodes !== cachedNodes) {
-    cachedNodes = nodes;
-    nodesById = new Map(nodes.map((node) => [node.id, node]));
-  }
-  return nodesById.get(nodeId);
+/**
+ * The node with `nodeId`, found through where it was last: an edit replaces a node in place, so
+ * the places are looked up again only when modules are added, removed or reordered. Selectors
+ * that run at every store update (every keystroke) then cost no walk over 5,000 modules.
+ */
+export function nodeById(nodes: FlowDocumentState['nodes'], nodeId: string) {
+  const at = indexById.get(nodeId);
+  const found = at === undefined ? undefined : nodes[at];
+  if (found?.id === nodeId) return found;
+  indexById = new Map(nodes.map((node, index) => [node.id, index]));
+  const index = indexById.get(nodeId);
+  return index === undefined ? undefined : nodes[index];
 }
 
 /**

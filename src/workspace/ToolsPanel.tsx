@@ -7,6 +7,7 @@ import { useFlowStore } from '../store/FlowStoreContext';
 import { selectFlowProblems } from '../store/selectFlowProblems';
 import { selectSelectedNodes } from '../store/selectSelectedNodes';
 import { useWorkspacePreferences, type ToolsTab } from './workspacePreferences';
+import { nodeById } from '../store/selectNodeNames';
 
 /** The chat preview and its runner are fetched when its tab is first opened. */
 const ChatPreviewPanel = lazy(() =>
@@ -27,7 +28,7 @@ function selectedNodeWithTools(state: FlowState): string | null {
 export function ToolsPanel() {
   const toolsNodeId = useFlowStore(selectedNodeWithTools);
   const tools = useFlowStore((state) => {
-    const node = toolsNodeId ? state.nodes.find((candidate) => candidate.id === toolsNodeId) : null;
+    const node = toolsNodeId ? nodeById(state.nodes, toolsNodeId) : null;
     return node ? moduleViews[node.type].tools : undefined;
   });
   const problemCount = useFlowStore((state) => selectFlowProblems(state).length);

@@ -7,6 +7,7 @@ import {
 import { useFlowStore } from '../../store/FlowStoreContext';
 import { usePrivacyContext } from './usePrivacyContext';
 import './privacy.css';
+import { nodeById } from '../../store/selectNodeNames';
 
 const fromProfileOnly = (reasons: readonly PersonalReason[]) =>
   reasons.every((reason) => reason.kind === 'customer-profile');
@@ -18,7 +19,7 @@ const fromProfileOnly = (reasons: readonly PersonalReason[]) =>
 export function PersonalDataSent({ nodeId }: { nodeId: string }) {
   const { context } = usePrivacyContext();
   const url = useFlowStore((state) => {
-    const node = state.nodes.find((candidate) => candidate.id === nodeId);
+    const node = nodeById(state.nodes, nodeId);
     return node ? calledUrlOf(node) : null;
   });
   if (url === null) return null;

@@ -29,6 +29,7 @@ import { TestResultView } from './TestResultView';
 import { TestVariablesTable } from './TestVariablesTable';
 import { useNodeTestBench } from './useNodeTestBench';
 import { useWebServiceTestCall } from '../../webservice-calls/useWebServiceTestCall';
+import { nodeById } from '../../store/selectNodeNames';
 
 const timeoutTextSchema = z
   .string()
@@ -57,7 +58,7 @@ interface WebServiceTestPanelProps {
 export function WebServiceTestPanel({ nodeId, benches, repository }: WebServiceTestPanelProps) {
   const flowId = useFlowStore((state) => state.flowId);
   const data = useFlowStore((state) => {
-    const node = state.nodes.find((candidate) => candidate.id === nodeId);
+    const node = nodeById(state.nodes, nodeId);
     return node && isNodeOfKind(node, 'web-service') ? node.data : null;
   });
   const { bench, loadError, readProblem, update, saveError, replacedNotice } = useNodeTestBench(
