@@ -15,6 +15,7 @@ import { useWorkspacePreferences } from '../workspace/workspacePreferences';
 import { useFitViewOptions } from './fitViewOptions';
 import { useFitModules, viewportToFit } from './useFitModules';
 import {
+  memo,
   useEffect,
   useMemo,
   useState,
@@ -163,9 +164,6 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
   const zoomedOut = useStore((state) => state.transform[2] < overviewZoom) || opensZoomedOut;
   const shownEdges = useEdgesWithPreviewPath(edges);
   const canvasFlow = useCanvasFlow(nodes, shownEdges, zoomedOut);
-  const fitModules = useFitModules();
-  const miniMapVisible = useWorkspacePreferences((state) => state.miniMapVisible);
-  const setMiniMapVisible = useWorkspacePreferences((state) => state.setMiniMapVisible);
 
   const acceptsDrag = (event: DragEvent) =>
     event.dataTransfer.types.includes(paletteDragType) ||
@@ -217,28 +215,43 @@ export function FlowCanvas({ onFileDropped }: FlowCanvasProps) {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         minZoom={0.05}
       >
-        <Background gap={20} color="#d5d9e0" />
-        {zoomedOut && <OverviewLayer />}
-        {miniMapVisible && <FlowMiniMap ariaLabel="Mini map" />}
-        <Controls showFitView={false} showInteractive={false}>
-          <ControlButton
-            className="react-flow__controls-fitview"
-            onClick={() => void fitModules()}
-            aria-label="Fit View"
-            title="Fit View"
-          >
-            <Maximize size={14} aria-hidden="true" />
-          </ControlButton>
-          <ControlButton
-            onClick={() => setMiniMapVisible(!miniMapVisible)}
-            aria-label={miniMapVisible ? 'Hide mini map' : 'Show mini map'}
-            title={miniMapVisible ? 'Hide mini map' : 'Show mini map'}
-            aria-pressed={miniMapVisible}
-          >
-            <MapIcon size={14} aria-hidden="true" />
-          </ControlButton>
-        </Controls>
+        <CanvasOverlays zoomedOut={zoomedOut} />
       </ReactFlow>
     </div>
   );
 }
+
+/**
+ * The background, overview, mini map and controls: the same while the flow changes, so a
+ * keystroke that hands React Flow a new module list leaves them be.
+ */
+const CanvasOverlays = memo(function CanvasOverlays({ zoomedOut }: { zoomedOut: boolean }) {
+  const fitModules = useFitModules();
+  const miniMapVisible = useWorkspacePreferences((state) => state.miniMapVisible);
+  const setMiniMapVisible = useWorkspacePreferences((state) => state.setMiniMapVisible);
+  return (
+    <>
+      <Background gap={20} color="#d5d9e0" />
+      {zoomedOut && <OverviewLayer />}
+      {miniMapVisible && <FlowMiniMap ariaLabel="Mini map" />}
+      <Controls showFitView={false} showInteractive={false}>
+        <ControlButton
+          className="react-flow__controls-fitview"
+          onClick={() => void fitModules()}
+          aria-label="Fit View"
+          title="Fit View"
+        >
+          <Maximize size={14} aria-hidden="true" />
+        </ControlButton>
+        <ControlButton
+          onClick={() => setMiniMapVisible(!miniMapVisible)}
+          aria-label={miniMapVisible ? 'Hide mini map' : 'Show mini map'}
+          title={miniMapVisible ? 'Hide mini map' : 'Show mini map'}
+          aria-pressed={miniMapVisible}
+        >
+          <MapIcon size={14} aria-hidden="true" />
+        </ControlButton>
+      </Controls>
+    </>
+  );
+});
