@@ -227,7 +227,11 @@ export function createFlowProblemFinder(
           );
         } else privacyByNode.delete(node.id);
       }
-      privacy = graph.nodes.flatMap((node) => privacyByNode.get(node.id) ?? []);
+      privacy = [];
+      for (const node of graph.nodes) {
+        const found = privacyByNode.get(node.id);
+        if (found) privacy.push(...found);
+      }
     }
     // A keystroke changes one module's entry: the other modules' messages are the same lists.
     let byNode: Map<string, readonly string[]>;

@@ -22,20 +22,27 @@ function listNames({ count, first }: { count: number; first: readonly string[] }
  * costs a walk over its bitset words, however many personal variables it sends.
  */
 export function findPrivacyProblems(graph: FlowGraph, context: PrivacyContext): PrivacyProblem[] {
-  return graph.nodes.flatMap((node) => privacyProblemsOf(node, context));
+  const problems: PrivacyProblem[] = [];
+  for (const node of graph.nodes) problems.push(...privacyProblemsOf(node, context));
+  return problems;
 }
 
+const noProblems: readonly PrivacyProblem[] = [];
+
 /** The privacy problems of the call one module makes (none for kinds that call nothing). */
-export function privacyProblemsOf(node: GraphNode, context: PrivacyContext): PrivacyProblem[] {
+export function privacyProblemsOf(
+  node: GraphNode,
+  context: PrivacyContext,
+): readonly PrivacyProblem[] {
   const url = calledUrlOf(node);
   const target = url ? webServiceTargetOf(url) : null;
-  if (target === null) return [];
+  if (target === null) return noProblems;
   const { approvedHosts } = context;
   const plainHttp = !target.secure && !target.loopback;
   const unapproved = approvedHosts.length > 0 && !isApprovedHost(target.host, approvedHosts);
-  if (!plainHttp && !unapproved) return [];
+  if (!plainHttp && !unapproved) return noProblems;
   const sent = personalDataSentSummary(node.id, context, namesShown);
-  if (sent.count === 0) return [];
+  if (sent.count === 0) return noProblems;
   const names = listNames(sent);
   const problems: PrivacyProblem[] = [];
   if (plainHttp) {
