@@ -26,7 +26,8 @@ export interface ChatBudgetProblem {
  */
 export function findChatBudgetProblems(graph: FlowGraph): ChatBudgetProblem[] {
   const nodes = graph.nodes;
-  const indexById = new Map(nodes.map((node, index) => [node.id, index]));
+  const indexById = new Map<string, number>();
+  nodes.forEach((node, index) => indexById.set(node.id, index));
   const waitMs = nodes.map(longestWaitOf);
   const successors: number[][] = nodes.map(() => []);
   for (const edge of graph.edges) {
@@ -40,7 +41,7 @@ export function findChatBudgetProblems(graph: FlowGraph): ChatBudgetProblem[] {
   }
 
   const components = stronglyConnectedComponents(successors);
-  const componentOf = new Array<number>(nodes.length).fill(0);
+  const componentOf = new Int32Array(nodes.length);
   components.forEach((members, component) => {
     for (const member of members) componentOf[member] = component;
   });
@@ -50,7 +51,7 @@ export function findChatBudgetProblems(graph: FlowGraph): ChatBudgetProblem[] {
 
   // Tarjan's algorithm lists components sinks first: walking it backwards goes source to sink.
   const longest = componentWait.slice();
-  const longestFrom = new Array<number>(components.length).fill(-1);
+  const longestFrom = new Int32Array(components.length).fill(-1);
   for (let component = components.length - 1; component >= 0; component -= 1) {
     for (const member of components[component] ?? []) {
       for (const next of successors[member] ?? []) {
@@ -109,50 +110,60 @@ function nameOf(node: GraphNode | undefined): string {
   return node ? moduleDisplayName(node) : '?';
 }
 
-/** Tarjan's algorithm without recursion (a 5,000-module chain must not overflow the stack). */
+/**
+ * Tarjan's algorithm without recursion (a 5,000-module chain must not overflow the stack); its
+ * bookkeeping in typed arrays, so a large flow costs no object per module.
+ */
 function stronglyConnectedComponents(successors: readonly (readonly number[])[]): number[][] {
   const count = successors.length;
-  const index = new Array<number>(count).fill(-1);
-  const lowLink = new Array<number>(count).fill(0);
-  const onStack = new Array<boolean>(count).fill(false);
-  const stack: number[] = [];
+  const index = new Int32Array(count).fill(-1);
+  const lowLink = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack = new Int32Array(count);
+  let stackSize = 0;
+  /** The depth-first path: a node and how many of its successors it has looked at. */
+  const workNode = new Int32Array(count);
+  const workEdge = new Int32Array(count);
   const components: number[][] = [];
   let nextIndex = 0;
   for (let root = 0; root < count; root += 1) {
     if (index[root] !== -1) continue;
-    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
+    let depth = 0;
+    workNode[0] = root;
+    workEdge[0] = 0;
     index[root] = lowLink[root] = nextIndex++;
-    stack.push(root);
-    onStack[root] = true;
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (!frame) break;
-      const next = successors[frame.node]?.[frame.edge];
+    stack[stackSize++] = root;
+    onStack[root] = 1;
+    while (depth >= 0) {
+      const node = workNode[depth]!;
+      const next = successors[node]![workEdge[depth]!];
       if (next !== undefined) {
-        frame.edge += 1;
+        workEdge[depth]! += 1;
         if (index[next] === -1) {
           index[next] = lowLink[next] = nextIndex++;
-          stack.push(next);
-          onStack[next] = true;
-          work.push({ node: next, edge: 0 });
+          stack[stackSize++] = next;
+          onStack[next] = 1;
+          depth += 1;
+          workNode[depth] = next;
+          workEdge[depth] = 0;
         } else if (onStack[next]) {
-          lowLink[frame.node] = Math.min(lowLink[frame.node] ?? 0, index[next] ?? 0);
+          lowLink[node] = Math.min(lowLink[node]!, index[next]!);
         }
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent)
-        lowLink[parent.node] = Math.min(lowLink[parent.node] ?? 0, lowLink[frame.node] ?? 0);
-      if (lowLink[frame.node] === index[frame.node]) {
+      depth -= 1;
+      if (depth >= 0) {
+        const parent = workNode[depth]!;
+        lowLink[parent] = Math.min(lowLink[parent]!, lowLink[node]!);
+      }
+      if (lowLink[node] === index[node]) {
         const members: number[] = [];
-        let member: number | undefined;
+        let member: number;
         do {
-          member = stack.pop();
-          if (member === undefined) break;
-          onStack[member] = false;
+          member = stack[--stackSize]!;
+          onStack[member] = 0;
           members.push(member);
-        } while (member !== frame.node);
+        } while (member !== node);
         components.push(members.reverse());
       }
     }

@@ -144,7 +144,8 @@ export function createFlowProblemFinder(
     if (shape.startCount === 0) {
       startProblems.push(flowProblem('The flow has no Start module'));
     }
-    for (const [index, node] of graph.nodes.entries()) {
+    for (let index = 0; index < graph.nodes.length; index += 1) {
+      const node = graph.nodes[index]!;
       const kept = lastEntries[index];
       if (!shapeChanged && sameFieldProblems && lastNodes[index] === node && kept) {
         entriesInOrder[index] = kept;
@@ -244,11 +245,12 @@ export function createFlowProblemFinder(
         else byNode.delete(id);
       }
     } else {
-      byNode = new Map();
-      for (const [id, entry] of entries) {
+      const rebuilt = new Map<string, readonly string[]>();
+      entries.forEach((entry, id) => {
         const messages = messagesOf(id, entry);
-        if (messages) byNode.set(id, messages);
-      }
+        if (messages) rebuilt.set(id, messages);
+      });
+      byNode = rebuilt;
     }
     last = {
       problems: withUniqueKeys([...startProblems, ...problems, ...budget, ...privacy]),

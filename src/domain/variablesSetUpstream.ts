@@ -44,7 +44,8 @@ export interface UpstreamVariables {
  * bitsets, one bit per variable name per module, found when first asked.
  */
 export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
-  const nodeIndex = new Map(graph.nodes.map((node, index) => [node.id, index]));
+  const nodeIndex = new Map<string, number>();
+  graph.nodes.forEach((node, index) => nodeIndex.set(node.id, index));
   const nameIndex = new Map<string, number>();
   const setByNode = graph.nodes.map((node) =>
     describeNode(node).variablesSet.map((name) => {
@@ -262,33 +263,40 @@ function reachedFromStarts(graph: FlowGraph, successors: number[][]): Uint8Array
 }
 
 function reversePostOrder(graph: FlowGraph, successors: number[][]): number[] {
-  const visited = new Uint8Array(graph.nodes.length);
+  const nodeCount = graph.nodes.length;
+  const visited = new Uint8Array(nodeCount);
   const postOrder: number[] = [];
-  const roots = graph.nodes
-    .map((node, index) => (isEntryNode(node) ? index : -1))
-    .filter((index) => index >= 0);
+  // The depth-first path: a node and how many of its successors it has looked at.
+  const pathNode = new Int32Array(nodeCount);
+  const pathChild = new Int32Array(nodeCount);
   const visit = (root: number) => {
-    const stack: [number, number][] = [[root, 0]];
+    let depth = 0;
+    pathNode[0] = root;
+    pathChild[0] = 0;
     visited[root] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const [node, nextChild] = top;
+    while (depth >= 0) {
+      const node = pathNode[depth]!;
       const children = successors[node]!;
+      const nextChild = pathChild[depth]!;
       if (nextChild < children.length) {
-        top[1] += 1;
+        pathChild[depth] = nextChild + 1;
         const child = children[nextChild]!;
         if (!visited[child]) {
           visited[child] = 1;
-          stack.push([child, 0]);
+          depth += 1;
+          pathNode[depth] = child;
+          pathChild[depth] = 0;
         }
       } else {
-        stack.pop();
+        depth -= 1;
         postOrder.push(node);
       }
     }
   };
-  for (const root of roots) visit(root);
-  for (let node = 0; node < graph.nodes.length; node += 1) if (!visited[node]) visit(node);
+  graph.nodes.forEach((node, index) => {
+    if (isEntryNode(node) && !visited[index]) visit(index);
+  });
+  for (let node = 0; node < nodeCount; node += 1) if (!visited[node]) visit(node);
   return postOrder.reverse();
 }
 
