@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
+import { sampling } from './benchSampling';
 import { createIndexedDbFlowRepository } from '../src/persistence/flowRepository';
 import { flowFromCanvas } from '../src/store/appNode';
 import { createFlowStore } from '../src/store/createFlowStore';
@@ -15,11 +16,19 @@ const repository = createIndexedDbFlowRepository('bench-autosave');
 await repository.saveFlow(flow);
 
 describe(`autosave, ${moduleCount} modules`, () => {
-  bench('baseline: structuredClone of the flow', () => {
-    structuredClone(flow);
-  });
-  bench('flowFromCanvas + saveFlow (IndexedDB write with revision check)', async () => {
-    const saved = await repository.saveFlow(flowFromCanvas(store.getState()));
-    if (!saved.ok) throw new Error('The bench flow was refused');
-  });
+  bench(
+    'baseline: structuredClone of the flow',
+    () => {
+      structuredClone(flow);
+    },
+    sampling,
+  );
+  bench(
+    'flowFromCanvas + saveFlow (IndexedDB write with revision check)',
+    async () => {
+      const saved = await repository.saveFlow(flowFromCanvas(store.getState()));
+      if (!saved.ok) throw new Error('The bench flow was refused');
+    },
+    sampling,
+  );
 });

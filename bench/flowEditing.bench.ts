@@ -1,4 +1,5 @@
 import { bench, describe } from 'vitest';
+import { sampling } from './benchSampling';
 import { findFlowProblems } from '../src/domain/findFlowProblems';
 import { parseFlowFile } from '../src/domain/parseFlowFile';
 import { variablesSetUpstream } from '../src/domain/variablesSetUpstream';
@@ -16,48 +17,88 @@ const questionId = flow.nodes.find((node) => node.type === 'question')?.id ?? 'n
 let keystroke = 0;
 
 describe(`flow problems, ${moduleCount} modules`, () => {
-  bench('baseline: JSON.stringify of the flow', () => {
-    JSON.stringify(flow);
-  });
-  bench('findFlowProblems', () => {
-    findFlowProblems(flow);
-  });
+  bench(
+    'baseline: JSON.stringify of the flow',
+    () => {
+      JSON.stringify(flow);
+    },
+    sampling,
+  );
+  bench(
+    'findFlowProblems',
+    () => {
+      findFlowProblems(flow);
+    },
+    sampling,
+  );
 });
 
 describe(`upstream variables, ${moduleCount} modules`, () => {
-  bench('baseline: JSON.stringify of the flow', () => {
-    JSON.stringify(flow);
-  });
-  bench('variablesSetUpstream (may and must, every module)', () => {
-    // "Must" is worked out on the first question; asking one forces it for every module.
-    variablesSetUpstream(flow).mustBeSet(questionId, 'nickname');
-  });
+  bench(
+    'baseline: JSON.stringify of the flow',
+    () => {
+      JSON.stringify(flow);
+    },
+    sampling,
+  );
+  bench(
+    'variablesSetUpstream (may and must, every module)',
+    () => {
+      // "Must" is worked out on the first question; asking one forces it for every module.
+      variablesSetUpstream(flow).mustBeSet(questionId, 'nickname');
+    },
+    sampling,
+  );
 });
 
 describe(`one inspector keystroke, ${moduleCount} modules`, () => {
-  bench('baseline: copy the node array', () => {
-    store.getState().nodes.map((node) => node);
-  });
-  bench('updateNodeData (with undo grouping and edge check)', () => {
-    keystroke += 1;
-    store.getState().updateNodeData(questionId, 'question', { prompt: `p${keystroke}` }, 'bench');
-  });
+  bench(
+    'baseline: copy the node array',
+    () => {
+      store.getState().nodes.map((node) => node);
+    },
+    sampling,
+  );
+  bench(
+    'updateNodeData (with undo grouping and edge check)',
+    () => {
+      keystroke += 1;
+      store.getState().updateNodeData(questionId, 'question', { prompt: `p${keystroke}` }, 'bench');
+    },
+    sampling,
+  );
 });
 
 describe(`autosave serialisation, ${moduleCount} modules`, () => {
-  bench('baseline: JSON.stringify of the flow', () => {
-    JSON.stringify(flow);
-  });
-  bench('flowFromCanvas + JSON.stringify', () => {
-    JSON.stringify(flowFromCanvas(store.getState()));
-  });
+  bench(
+    'baseline: JSON.stringify of the flow',
+    () => {
+      JSON.stringify(flow);
+    },
+    sampling,
+  );
+  bench(
+    'flowFromCanvas + JSON.stringify',
+    () => {
+      JSON.stringify(flowFromCanvas(store.getState()));
+    },
+    sampling,
+  );
 });
 
 describe(`import, ${moduleCount} modules`, () => {
-  bench('baseline: JSON.parse', () => {
-    JSON.parse(flowText);
-  });
-  bench('parseFlowFile (JSON + schema + graph checks)', () => {
-    parseFlowFile(flowText);
-  });
+  bench(
+    'baseline: JSON.parse',
+    () => {
+      JSON.parse(flowText);
+    },
+    sampling,
+  );
+  bench(
+    'parseFlowFile (JSON + schema + graph checks)',
+    () => {
+      parseFlowFile(flowText);
+    },
+    sampling,
+  );
 });
