@@ -1,6 +1,5 @@
-import { estimatedModuleSize } from '../domain/moduleBoxes';
 import type { AppEdge, AppNode } from '../store/appNode';
-import type { Transform } from './flowOverview';
+import { sizeOf, type Transform } from './flowOverview';
 
 /** A rectangle of the flow, in flow coordinates. */
 export interface FlowRect {
@@ -61,10 +60,7 @@ export function windowServes(window: FlowRect, visible: FlowRect): boolean {
 
 /** A module's right and bottom edges: measured, else estimated (remembered per configuration). */
 function farCornerOf(node: AppNode): { right: number; bottom: number } {
-  const width = node.measured?.width;
-  const height = node.measured?.height;
-  const size =
-    width !== undefined && height !== undefined ? { width, height } : estimatedModuleSize(node);
+  const size = sizeOf(node);
   return { right: node.position.x + size.width, bottom: node.position.y + size.height };
 }
 

@@ -24,7 +24,7 @@ const boxes = new WeakMap<AppNode, Box>();
  * configuration). The drawings read it rather than `boxOf`: a flow that just opened then draws
  * without first making a box for each of its 50,000 modules.
  */
-function sizeOf(node: AppNode): { width: number; height: number } {
+export function sizeOf(node: AppNode): { width: number; height: number } {
   return node.measured?.width !== undefined && node.measured.height !== undefined
     ? { width: node.measured.width, height: node.measured.height }
     : estimatedModuleSize(node);

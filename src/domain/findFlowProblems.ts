@@ -94,7 +94,7 @@ export function createFlowProblemFinder(
   /** The privacy problems of each module that has any. */
   let privacyByNode = new Map<string, FlowProblem[]>();
   let privacyHosts: readonly string[] | undefined;
-  let budgetByNode = new Map<string, readonly string[]>();
+  let budgetByNode = new Map<string, FlowProblem[]>();
   const withTail = new Map<string, { own: readonly string[]; merged: readonly string[] }>();
   /** The last call's modules and their entries, by place: an untouched module costs no lookup. */
   let lastNodes: readonly GraphNode[] = [];
@@ -108,10 +108,9 @@ export function createFlowProblemFinder(
     if (!budgetMessages && !privacyProblems) {
       return entry.messages.length > 0 ? entry.messages : undefined;
     }
-    const extra = [
-      ...(budgetMessages ?? []),
-      ...(privacyProblems ?? []).map((problem) => problem.message),
-    ];
+    const extra = [...(budgetMessages ?? []), ...(privacyProblems ?? [])].map(
+      (problem) => problem.message,
+    );
     let merged = withTail.get(id);
     if (
       merged?.own !== entry.messages ||
@@ -195,11 +194,7 @@ export function createFlowProblemFinder(
     if (shapeChanged || namesChanged || !last) {
       tailsChanged = true;
       budget = findChatBudgetProblems(graph).map(({ node, message }) => nodeProblem(node, message));
-      budgetByNode = new Map();
-      for (const problem of budget) {
-        const id = problem.nodeId ?? '';
-        budgetByNode.set(id, [...(budgetByNode.get(id) ?? []), problem.message]);
-      }
+      budgetByNode = byNodeId(budget);
       withTail.clear();
     }
     // Privacy reads every module's personal marks and URL: found again when one of them, a
@@ -211,11 +206,7 @@ export function createFlowProblemFinder(
       privacy = findPrivacyProblems(graph, privacyContext).map(({ node, message }) =>
         nodeProblem(node, message),
       );
-      privacyByNode = new Map();
-      for (const problem of privacy) {
-        const id = problem.nodeId ?? '';
-        privacyByNode.set(id, [...(privacyByNode.get(id) ?? []), problem]);
-      }
+      privacyByNode = byNodeId(privacy);
     } else if (callsChanged.length > 0) {
       // Who sends what is unchanged: a typed URL changes that module's own problems only.
       const privacyContext = privacyContextOf(graph, approvedHosts ?? [], shape.upstream);
@@ -238,7 +229,8 @@ export function createFlowProblemFinder(
     let byNode: Map<string, readonly string[]>;
     if (last && entriesKept && !tailsChanged) {
       byNode = new Map(last.byNode);
-      for (const id of [...entriesChanged, ...callsChanged.map((node) => node.id)]) {
+      // A module whose URL changed is among them: its entry changed with its configuration.
+      for (const id of entriesChanged) {
         const entry = entries.get(id);
         const messages = entry && messagesOf(id, entry);
         if (messages) byNode.set(id, messages);
@@ -258,6 +250,18 @@ export function createFlowProblemFinder(
     };
     return last;
   };
+}
+
+/** Module problems grouped by their module's id, in list order. */
+function byNodeId(problems: readonly FlowProblem[]): Map<string, FlowProblem[]> {
+  const grouped = new Map<string, FlowProblem[]>();
+  for (const problem of problems) {
+    const id = problem.nodeId ?? '';
+    const group = grouped.get(id);
+    if (group) group.push(problem);
+    else grouped.set(id, [problem]);
+  }
+  return grouped;
 }
 
 /**
