@@ -8,6 +8,7 @@ import {
 import { describeNode } from './describeNode';
 import { findChatBudgetProblems } from './findChatBudgetProblems';
 import type { FlowGraph, GraphNode } from './flowGraph';
+import { indexGraph, type GraphIndex } from './graphIndex';
 import type { FlowSettings } from './flowSettingsSchema';
 import { moduleDisplayName } from './moduleDisplayName';
 import { findPrivacyProblems, privacyProblemsOf } from './privacy/findPrivacyProblems';
@@ -60,11 +61,11 @@ export interface FlowProblems {
 interface GraphShape {
   edges: FlowGraph['edges'];
   nodes: readonly GraphNode[];
-  /** Whether a chat can reach the module from a Start. */
-  reachable: (nodeId: string) => boolean;
+  /** Module positions and connections; the analyses below read modules by position. */
+  index: GraphIndex;
   startCount: number;
-  /** Per module id, the outputs a connection leaves from. */
-  connectedHandles: ReadonlyMap<string, readonly string[]>;
+  /** Per module position, the outputs a connection leaves from. */
+  connectedHandles: readonly (readonly string[] | undefined)[];
   upstream: UpstreamVariables;
 }
 
@@ -84,7 +85,7 @@ interface NodeProblemsEntry {
  * one module of 5,000 then costs one module's checks and a pass of identity comparisons.
  */
 export function createFlowProblemFinder(
-  upstreamOf: (graph: FlowGraph) => UpstreamVariables = upstreamVariablesOf,
+  upstreamOf: (graph: FlowGraph, index: GraphIndex) => UpstreamVariables = upstreamVariablesOf,
 ) {
   let shape: GraphShape | null = null;
   const entries = new Map<string, NodeProblemsEntry>();
@@ -162,7 +163,7 @@ export function createFlowProblemFinder(
         known.node.type === node.type &&
         known.fieldProblems === nodeFieldProblems
           ? known
-          : nodeEntry(node, nodeFieldProblems, shape);
+          : nodeEntry(node, index, nodeFieldProblems, shape);
       if (entry !== known) {
         changed = true;
         const privacyChange = known ? privacyChangeOf(known.node, node) : 'marks';
@@ -193,7 +194,9 @@ export function createFlowProblemFinder(
     let tailsChanged = false;
     if (shapeChanged || namesChanged || !last) {
       tailsChanged = true;
-      budget = findChatBudgetProblems(graph).map(({ node, message }) => nodeProblem(node, message));
+      budget = findChatBudgetProblems(graph, shape.index).map(({ node, message }) =>
+        nodeProblem(node, message),
+      );
       budgetByNode = byNodeId(budget);
       withTail.clear();
     }
@@ -352,26 +355,31 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 function shapeOf(
   graph: FlowGraph,
-  upstreamOf: (graph: FlowGraph) => UpstreamVariables,
+  upstreamOf: (graph: FlowGraph, index: GraphIndex) => UpstreamVariables,
 ): GraphShape {
-  const upstream = upstreamOf(graph);
+  const index = indexGraph(graph);
   return {
     edges: graph.edges,
     nodes: graph.nodes,
-    reachable: upstream.reachedFromStart,
+    index,
     startCount: graph.nodes.filter(isEntryNode).length,
-    connectedHandles: connectedHandlesOf(graph.edges),
-    upstream,
+    connectedHandles: connectedHandlesOf(graph.edges, index),
+    upstream: upstreamOf(graph, index),
   };
 }
 
-function connectedHandlesOf(edges: FlowGraph['edges']): Map<string, string[]> {
-  const handles = new Map<string, string[]>();
-  for (const edge of edges) {
-    const handle = edge.sourceHandle ?? 'out';
-    const list = handles.get(edge.source);
+function connectedHandlesOf(
+  edges: FlowGraph['edges'],
+  index: GraphIndex,
+): (string[] | undefined)[] {
+  const handles = new Array<string[] | undefined>(index.nodeCount);
+  for (let edge = 0; edge < edges.length; edge += 1) {
+    const source = index.edgeSources[edge]!;
+    if (source < 0) continue;
+    const handle = edges[edge]!.sourceHandle ?? 'out';
+    const list = handles[source];
     if (list) list.push(handle);
-    else handles.set(edge.source, [handle]);
+    else handles[source] = [handle];
   }
   return handles;
 }
@@ -394,6 +402,8 @@ function isVariableName(name: string): boolean {
 /** One module's problems, in the order the list shows them. */
 function nodeEntry(
   node: GraphNode,
+  /** The module's place in the graph's nodes. */
+  position: number,
   fieldProblems: readonly string[] | undefined,
   shape: GraphShape,
 ): NodeProblemsEntry {
@@ -415,8 +425,10 @@ function nodeEntry(
       problemOf(`The flow has ${shape.startCount} Start modules; a chat needs exactly one`),
     ];
   }
-  if (shape.startCount > 0 && !shape.reachable(node.id)) add('Not reachable from Start');
-  const connected = shape.connectedHandles.get(node.id);
+  if (shape.startCount > 0 && !shape.upstream.reachedFromStartAt(position)) {
+    add('Not reachable from Start');
+  }
+  const connected = shape.connectedHandles[position];
   for (const output of facts.outputs) {
     if (!connected?.includes(output.id)) {
       add(
@@ -426,13 +438,13 @@ function nodeEntry(
       );
     }
   }
-  for (const message of fieldProblems ?? []) add(message);
+  if (fieldProblems) for (const message of fieldProblems) add(message);
   for (const message of facts.configurationProblems) add(message);
   const used = facts.variablesUsed.length > 1 ? new Set(facts.variablesUsed) : facts.variablesUsed;
   for (const name of used) {
     if (!isVariableName(name)) {
       add(`{{${name}}} is not a variable name; names are lower snake_case`);
-    } else if (!customerVariableNames.has(name) && !shape.upstream.mayBeSet(node.id, name)) {
+    } else if (!customerVariableNames.has(name) && !shape.upstream.mayBeSetAt(position, name)) {
       add(`Uses {{${name}}}, which no module before it sets`);
     }
   }

@@ -1,17 +1,22 @@
 import { isEntryNode } from '../modules/moduleDefinitions';
 import { describeNode } from './describeNode';
 import type { FlowGraph } from './flowGraph';
+import { indexGraph, type Adjacency, type GraphIndex } from './graphIndex';
 import { sharedBitSets, type SharedBitSet } from './sharedBitSets';
 
 /** Which variables the modules before a node have set when a chat arrives at it. */
 export interface UpstreamVariables {
   /** Whether some Start leads to the node (a Start itself included). */
   reachedFromStart: (nodeId: string) => boolean;
+  /** `reachedFromStart` for the module at that position of the analysed graph's nodes. */
+  reachedFromStartAt: (position: number) => boolean;
   /**
    * Set on at least one path from a start to the node. For a node no chat reaches: set by some
    * module before it, so its problems still make sense once it is connected.
    */
   mayBeSet: (nodeId: string, name: string) => boolean;
+  /** `mayBeSet` for the module at that position of the analysed graph's nodes. */
+  mayBeSetAt: (position: number, name: string) => boolean;
   /** Set on every path from a start to the node; false for a node no chat reaches. */
   mustBeSet: (nodeId: string, name: string) => boolean;
   /**
@@ -43,9 +48,13 @@ export interface UpstreamVariables {
  * the flow's size however many names it sets; "must" (asked by the test bench alone) are flat
  * bitsets, one bit per variable name per module, found when first asked.
  */
-export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
-  const nodeIndex = new Map<string, number>();
-  graph.nodes.forEach((node, index) => nodeIndex.set(node.id, index));
+export function variablesSetUpstream(
+  graph: FlowGraph,
+  /** The graph's index, when the caller has built it already. */
+  index: GraphIndex = indexGraph(graph),
+): UpstreamVariables {
+  const nodeIndex = index.positionOf;
+  const { predecessors, successors } = index;
   const nameIndex = new Map<string, number>();
   const setByNode = graph.nodes.map((node) =>
     describeNode(node).variablesSet.map((name) => {
@@ -66,16 +75,6 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
   const entry = new Array<SharedBitSet>(nodeCount).fill(0);
   /** A node's entry set with its own names: what its successors receive. */
   const exit = ownSets.slice();
-
-  const predecessors: number[][] = graph.nodes.map(() => []);
-  const successors: number[][] = graph.nodes.map(() => []);
-  for (const edge of graph.edges) {
-    const source = nodeIndex.get(edge.source);
-    const target = nodeIndex.get(edge.target);
-    if (source === undefined || target === undefined) continue;
-    predecessors[target]!.push(source);
-    successors[source]!.push(target);
-  }
 
   // Visiting in reverse post-order from the starts settles an acyclic flow in one pass.
   const order = reversePostOrder(graph, successors);
@@ -104,7 +103,8 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
       if (pending[node] === 0) continue;
       pending[node] = 0;
       let merged = entry[node]!;
-      for (const predecessor of predecessors[node]!) {
+      for (let at = predecessors.starts[node]!; at < predecessors.starts[node + 1]!; at += 1) {
+        const predecessor = predecessors.items[at]!;
         // What no chat reaches cannot have set anything for a module a chat does reach.
         if (reached[node] && !reached[predecessor]) continue;
         merged = sets.union(merged, exit[predecessor]!);
@@ -112,7 +112,8 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
       if (merged === entry[node]) continue;
       entry[node] = merged;
       exit[node] = sets.union(merged, ownSets[node]!);
-      for (const successor of successors[node]!) {
+      for (let at = successors.starts[node]!; at < successors.starts[node + 1]!; at += 1) {
+        const successor = successors.items[at]!;
         pending[successor] = 1;
         if (position[successor]! <= position[node]!) anotherPass = true;
       }
@@ -141,6 +142,7 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
       const node = nodeIndex.get(nodeId);
       return node !== undefined && reached[node] === 1;
     },
+    reachedFromStartAt: (node) => reached[node] === 1,
     mustBeSet(nodeId, name) {
       const node = nodeIndex.get(nodeId);
       const bit = nameIndex.get(name);
@@ -150,6 +152,10 @@ export function variablesSetUpstream(graph: FlowGraph): UpstreamVariables {
     mayBeSet(nodeId, name) {
       const bit = nameIndex.get(name);
       return bit !== undefined && sets.has(entryOf(nodeId), bit);
+    },
+    mayBeSetAt(node, name) {
+      const bit = nameIndex.get(name);
+      return bit !== undefined && sets.has(entry[node] ?? 0, bit);
     },
     namesBefore: (nodeId) =>
       sets
@@ -183,8 +189,8 @@ function mustBeSetOnEntry(
   graph: FlowGraph,
   words: number,
   setByNode: readonly (readonly number[])[],
-  predecessors: number[][],
-  successors: number[][],
+  predecessors: Adjacency,
+  successors: Adjacency,
   reached: Uint8Array,
   order: number[],
 ): Int32Array {
@@ -216,7 +222,8 @@ function mustBeSetOnEntry(
       if (!takesPart[node]) continue;
       const base = node * words;
       meet.fill(-1);
-      for (const predecessor of predecessors[node]!) {
+      for (let at = predecessors.starts[node]!; at < predecessors.starts[node + 1]!; at += 1) {
+        const predecessor = predecessors.items[at]!;
         if (!reached[predecessor]) continue;
         const predecessorBase = predecessor * words;
         for (let word = 0; word < words; word += 1) meet[word]! &= exit[predecessorBase + word]!;
@@ -231,7 +238,8 @@ function mustBeSetOnEntry(
       if (!shrank) continue;
       exit.set(entry.subarray(base, base + words), base);
       addOwnNames(node);
-      for (const successor of successors[node]!) {
+      for (let at = successors.starts[node]!; at < successors.starts[node + 1]!; at += 1) {
+        const successor = successors.items[at]!;
         pending[successor] = 1;
         if (position[successor]! <= position[node]!) anotherPass = true;
       }
@@ -247,12 +255,13 @@ function mustBeSetOnEntry(
  * 1 for every node some start leads to (the starts included), else 0. `reachableFrom` answers
  * the same by id, but its string sets cost about 10 ms more on 5,000 modules in this hot path.
  */
-function reachedFromStarts(graph: FlowGraph, successors: number[][]): Uint8Array {
+function reachedFromStarts(graph: FlowGraph, successors: Adjacency): Uint8Array {
   const reached = new Uint8Array(graph.nodes.length);
   const pending = graph.nodes.flatMap((node, index) => (isEntryNode(node) ? [index] : []));
   for (const start of pending) reached[start] = 1;
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-    for (const next of successors[node]!) {
+    for (let at = successors.starts[node]!; at < successors.starts[node + 1]!; at += 1) {
+      const next = successors.items[at]!;
       if (!reached[next]) {
         reached[next] = 1;
         pending.push(next);
@@ -262,7 +271,7 @@ function reachedFromStarts(graph: FlowGraph, successors: number[][]): Uint8Array
   return reached;
 }
 
-function reversePostOrder(graph: FlowGraph, successors: number[][]): number[] {
+function reversePostOrder(graph: FlowGraph, successors: Adjacency): number[] {
   const nodeCount = graph.nodes.length;
   const visited = new Uint8Array(nodeCount);
   const postOrder: number[] = [];
@@ -276,11 +285,10 @@ function reversePostOrder(graph: FlowGraph, successors: number[][]): number[] {
     visited[root] = 1;
     while (depth >= 0) {
       const node = pathNode[depth]!;
-      const children = successors[node]!;
-      const nextChild = pathChild[depth]!;
-      if (nextChild < children.length) {
-        pathChild[depth] = nextChild + 1;
-        const child = children[nextChild]!;
+      const nextChild = successors.starts[node]! + pathChild[depth]!;
+      if (nextChild < successors.starts[node + 1]!) {
+        pathChild[depth]! += 1;
+        const child = successors.items[nextChild]!;
         if (!visited[child]) {
           visited[child] = 1;
           depth += 1;
@@ -307,9 +315,9 @@ let remembered: { graph: FlowGraph; upstream: UpstreamVariables } | null = null;
  * personal data, endpoint contracts): worked out again only when a connection, a module or the
  * variables a module sets changed. Typing a URL or a message costs one pass of comparisons.
  */
-export function upstreamVariablesOf(graph: FlowGraph): UpstreamVariables {
+export function upstreamVariablesOf(graph: FlowGraph, index?: GraphIndex): UpstreamVariables {
   if (remembered === null || !sameVariableFlow(remembered.graph, graph)) {
-    remembered = { graph, upstream: variablesSetUpstream(graph) };
+    remembered = { graph, upstream: variablesSetUpstream(graph, index) };
   } else {
     remembered = { graph, upstream: remembered.upstream };
   }
