@@ -33,3 +33,25 @@ test('when the editor’s code cannot be fetched, the page says so instead of st
 
   await expect(page.getByRole('alert')).toContainText('Flowbench could not load the editor.');
 });
+
+test('the page’s scripts and styles arrive compressed', async ({ page }) => {
+  const arrived: { url: string; encoding: string | null; bytes: number }[] = [];
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (type !== 'script' && type !== 'stylesheet' && type !== 'document') return;
+    arrived.push({ url: response.url(), encoding: null, bytes: 0 });
+    const entry = arrived.at(-1)!;
+    void Promise.all([response.headerValue('content-encoding'), response.body()]).then(
+      ([encoding, body]) => Object.assign(entry, { encoding, bytes: body.length }),
+    );
+  });
+  await page.goto('/');
+  await expect(page.locator('.module-node').first()).toBeVisible();
+
+  // Files under 1 KB are not worth compressing and are sent as they are.
+  await expect
+    .poll(() => arrived.filter(({ bytes }) => bytes > 1024).length)
+    .toBeGreaterThanOrEqual(3);
+  const large = arrived.filter(({ bytes }) => bytes > 1024);
+  expect(large.filter(({ encoding }) => encoding !== 'br' && encoding !== 'gzip')).toEqual([]);
+});

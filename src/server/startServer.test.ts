@@ -2,6 +2,7 @@ import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   webServiceTestPath,
@@ -24,6 +25,12 @@ describe('the production server', () => {
     await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Flowbench</title>');
     await mkdir(join(clientDir, 'assets'));
     await writeFile(join(clientDir, 'assets', 'app.js'), 'console.log("app")');
+    // As the build leaves them: each file also compressed beside it.
+    await writeFile(
+      join(clientDir, 'assets', 'app.js.br'),
+      brotliCompressSync('console.log("app")'),
+    );
+    await writeFile(join(clientDir, 'assets', 'app.js.gz'), gzipSync('console.log("app")'));
     server = await startServer({ host: '127.0.0.1', port: 0, clientDir });
     url = serverUrl(server);
   });
@@ -47,6 +54,27 @@ describe('the production server', () => {
     const deepLink = await fetch(`${url}/some/page`);
     expect(deepLink.status).toBe(200);
     expect(await deepLink.text()).toContain('<title>Flowbench</title>');
+  });
+
+  it('sends a file compressed as the browser accepts, brotli first, and plain otherwise', async () => {
+    const asset = (acceptEncoding?: string) =>
+      sendRaw(`${url}/assets/app.js`, {
+        headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {},
+      });
+
+    const brotli = await asset('gzip, deflate, br, zstd');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toContain('javascript');
+    expect(brotli.headers.vary).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(brotli.bytes).toString()).toBe('console.log("app")');
+
+    const gzip = await asset('gzip, deflate');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.bytes).toString()).toBe('console.log("app")');
+
+    const plain = await asset();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe('console.log("app")');
   });
 
   it('answers unknown API routes with a JSON 404, not the app', async () => {

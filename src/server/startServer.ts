@@ -42,7 +42,8 @@ export async function startServer({
     );
   }
   const api = createApiMiddleware({ extraHostNames, targetPolicy, callsInFlightCaps });
-  const serveClient = sirv(clientDir, { single: true, etag: true });
+  // The build writes each file also as .br and .gz; a browser that accepts one gets it.
+  const serveClient = sirv(clientDir, { single: true, etag: true, brotli: true, gzip: true });
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     api(request, response, () => serveClient(request, response));

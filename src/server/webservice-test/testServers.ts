@@ -126,6 +126,8 @@ export interface RawResponse {
   status: number;
   headers: IncomingHttpHeaders;
   text: string;
+  /** The body as received, e.g. still compressed. */
+  bytes: Buffer;
 }
 
 /** One HTTP request with exactly the given headers (Host and Origin included). */
@@ -140,13 +142,15 @@ export function sendRaw(
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
+        response.on('end', () => {
+          const bytes = Buffer.concat(chunks);
           resolve({
             status: response.statusCode ?? 0,
             headers: response.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+            text: bytes.toString('utf8'),
+            bytes,
+          });
+        });
         response.on('error', reject);
       },
     );
