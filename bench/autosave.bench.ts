@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { bench, describe } from 'vitest';
-import { sampling } from './benchSampling';
+import { describe } from 'vitest';
+import { sampledBench } from './benchSampling';
 import { createIndexedDbFlowRepository } from '../src/persistence/flowRepository';
 import { flowFromCanvas } from '../src/store/appNode';
 import { createFlowStore } from '../src/store/createFlowStore';
@@ -16,19 +16,11 @@ const repository = createIndexedDbFlowRepository('bench-autosave');
 await repository.saveFlow(flow);
 
 describe(`autosave, ${moduleCount} modules`, () => {
-  bench(
-    'baseline: structuredClone of the flow',
-    () => {
-      structuredClone(flow);
-    },
-    sampling,
-  );
-  bench(
-    'flowFromCanvas + saveFlow (IndexedDB write with revision check)',
-    async () => {
-      const saved = await repository.saveFlow(flowFromCanvas(store.getState()));
-      if (!saved.ok) throw new Error('The bench flow was refused');
-    },
-    sampling,
-  );
+  sampledBench('baseline: structuredClone of the flow', () => {
+    structuredClone(flow);
+  });
+  sampledBench('flowFromCanvas + saveFlow (IndexedDB write with revision check)', async () => {
+    const saved = await repository.saveFlow(flowFromCanvas(store.getState()));
+    if (!saved.ok) throw new Error('The bench flow was refused');
+  });
 });

@@ -1,5 +1,5 @@
-import { bench, describe } from 'vitest';
-import { sampling } from './benchSampling';
+import { describe } from 'vitest';
+import { sampledBench } from './benchSampling';
 import { findFlowProblems } from '../src/domain/findFlowProblems';
 import { parseFlowFile } from '../src/domain/parseFlowFile';
 import { variablesSetUpstream } from '../src/domain/variablesSetUpstream';
@@ -17,88 +17,48 @@ const questionId = flow.nodes.find((node) => node.type === 'question')?.id ?? 'n
 let keystroke = 0;
 
 describe(`flow problems, ${moduleCount} modules`, () => {
-  bench(
-    'baseline: JSON.stringify of the flow',
-    () => {
-      JSON.stringify(flow);
-    },
-    sampling,
-  );
-  bench(
-    'findFlowProblems',
-    () => {
-      findFlowProblems(flow);
-    },
-    sampling,
-  );
+  sampledBench('baseline: JSON.stringify of the flow', () => {
+    JSON.stringify(flow);
+  });
+  sampledBench('findFlowProblems', () => {
+    findFlowProblems(flow);
+  });
 });
 
 describe(`upstream variables, ${moduleCount} modules`, () => {
-  bench(
-    'baseline: JSON.stringify of the flow',
-    () => {
-      JSON.stringify(flow);
-    },
-    sampling,
-  );
-  bench(
-    'variablesSetUpstream (may and must, every module)',
-    () => {
-      // "Must" is worked out on the first question; asking one forces it for every module.
-      variablesSetUpstream(flow).mustBeSet(questionId, 'nickname');
-    },
-    sampling,
-  );
+  sampledBench('baseline: JSON.stringify of the flow', () => {
+    JSON.stringify(flow);
+  });
+  sampledBench('variablesSetUpstream (may and must, every module)', () => {
+    // "Must" is worked out on the first question; asking one forces it for every module.
+    variablesSetUpstream(flow).mustBeSet(questionId, 'nickname');
+  });
 });
 
 describe(`one inspector keystroke, ${moduleCount} modules`, () => {
-  bench(
-    'baseline: copy the node array',
-    () => {
-      store.getState().nodes.map((node) => node);
-    },
-    sampling,
-  );
-  bench(
-    'updateNodeData (with undo grouping and edge check)',
-    () => {
-      keystroke += 1;
-      store.getState().updateNodeData(questionId, 'question', { prompt: `p${keystroke}` }, 'bench');
-    },
-    sampling,
-  );
+  sampledBench('baseline: copy the node array', () => {
+    store.getState().nodes.map((node) => node);
+  });
+  sampledBench('updateNodeData (with undo grouping and edge check)', () => {
+    keystroke += 1;
+    store.getState().updateNodeData(questionId, 'question', { prompt: `p${keystroke}` }, 'bench');
+  });
 });
 
 describe(`autosave serialisation, ${moduleCount} modules`, () => {
-  bench(
-    'baseline: JSON.stringify of the flow',
-    () => {
-      JSON.stringify(flow);
-    },
-    sampling,
-  );
-  bench(
-    'flowFromCanvas + JSON.stringify',
-    () => {
-      JSON.stringify(flowFromCanvas(store.getState()));
-    },
-    sampling,
-  );
+  sampledBench('baseline: JSON.stringify of the flow', () => {
+    JSON.stringify(flow);
+  });
+  sampledBench('flowFromCanvas + JSON.stringify', () => {
+    JSON.stringify(flowFromCanvas(store.getState()));
+  });
 });
 
 describe(`import, ${moduleCount} modules`, () => {
-  bench(
-    'baseline: JSON.parse',
-    () => {
-      JSON.parse(flowText);
-    },
-    sampling,
-  );
-  bench(
-    'parseFlowFile (JSON + schema + graph checks)',
-    () => {
-      parseFlowFile(flowText);
-    },
-    sampling,
-  );
+  sampledBench('baseline: JSON.parse', () => {
+    JSON.parse(flowText);
+  });
+  sampledBench('parseFlowFile (JSON + schema + graph checks)', () => {
+    parseFlowFile(flowText);
+  });
 });

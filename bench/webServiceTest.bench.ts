@@ -1,5 +1,5 @@
-import { bench, describe } from 'vitest';
-import { sampling } from './benchSampling';
+import { describe } from 'vitest';
+import { sampledBench } from './benchSampling';
 import {
   composeWebServiceRequest,
   sampleValuesOf,
@@ -19,32 +19,20 @@ const nodeId = lastWebService?.id ?? flow.nodes[flow.nodes.length - 1]!.id;
 const rows = variablesAtNode(flow, nodeId);
 
 describe(`test bench variables, ${moduleCount} modules`, () => {
-  bench(
-    'baseline: JSON.stringify of the flow',
-    () => {
-      JSON.stringify(flow);
-    },
-    sampling,
-  );
-  bench(
-    'variablesAtNode (definitely/possibly, setters, samples)',
-    () => {
-      // A fresh analysis each time: the shared one would answer from memory after the first.
-      variablesAtNode(flow, nodeId, variablesSetUpstream(flow));
-    },
-    sampling,
-  );
-  bench(
-    `compose the request body (${rows.length} variables)`,
-    () => {
-      composeWebServiceRequest({
-        flowId: flow.id,
-        processInstanceId: 'chat-1',
-        endpoint: { url: 'http://127.0.0.1:9/hook', authorization: '' },
-        variables: sampleValuesOf(rows),
-        testValues: emptyTestBench(flow.id, nodeId),
-      });
-    },
-    sampling,
-  );
+  sampledBench('baseline: JSON.stringify of the flow', () => {
+    JSON.stringify(flow);
+  });
+  sampledBench('variablesAtNode (definitely/possibly, setters, samples)', () => {
+    // A fresh analysis each time: the shared one would answer from memory after the first.
+    variablesAtNode(flow, nodeId, variablesSetUpstream(flow));
+  });
+  sampledBench(`compose the request body (${rows.length} variables)`, () => {
+    composeWebServiceRequest({
+      flowId: flow.id,
+      processInstanceId: 'chat-1',
+      endpoint: { url: 'http://127.0.0.1:9/hook', authorization: '' },
+      variables: sampleValuesOf(rows),
+      testValues: emptyTestBench(flow.id, nodeId),
+    });
+  });
 });

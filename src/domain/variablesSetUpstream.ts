@@ -137,26 +137,24 @@ export function variablesSetUpstream(
     const node = nodeIndex.get(nodeId);
     return node === undefined ? 0 : entry[node]!;
   };
+  /** A position no module has (an unknown id) is reached by nothing and sets nothing. */
+  const positionOf = (nodeId: string) => nodeIndex.get(nodeId) ?? -1;
+  const reachedFromStartAt = (node: number) => reached[node] === 1;
+  const mayBeSetAt = (node: number, name: string) => {
+    const bit = nameIndex.get(name);
+    return bit !== undefined && sets.has(entry[node] ?? 0, bit);
+  };
   return {
-    reachedFromStart(nodeId) {
-      const node = nodeIndex.get(nodeId);
-      return node !== undefined && reached[node] === 1;
-    },
-    reachedFromStartAt: (node) => reached[node] === 1,
+    reachedFromStart: (nodeId) => reachedFromStartAt(positionOf(nodeId)),
+    reachedFromStartAt,
     mustBeSet(nodeId, name) {
       const node = nodeIndex.get(nodeId);
       const bit = nameIndex.get(name);
       if (node === undefined || bit === undefined) return false;
       return (mustBeSetBits()[node * words + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
     },
-    mayBeSet(nodeId, name) {
-      const bit = nameIndex.get(name);
-      return bit !== undefined && sets.has(entryOf(nodeId), bit);
-    },
-    mayBeSetAt(node, name) {
-      const bit = nameIndex.get(name);
-      return bit !== undefined && sets.has(entry[node] ?? 0, bit);
-    },
+    mayBeSet: (nodeId, name) => mayBeSetAt(positionOf(nodeId), name),
+    mayBeSetAt,
     namesBefore: (nodeId) =>
       sets
         .bitsOf(entryOf(nodeId))

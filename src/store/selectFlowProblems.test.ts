@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { flowDocumentSchema } from '../domain/flowDocumentSchema';
+import { edge, flowOf, say, start } from '../domain/flowRunner/flowRunnerTestKit';
 import { createFlowStore } from './createFlowStore';
 import { rememberFlowProblems, selectFlowProblems } from './selectFlowProblems';
 
 function importedStore() {
-  return createFlowStore(
-    flowDocumentSchema.parse({
-      schemaVersion: 1,
-      id: 'flow-remembered',
-      name: 'Remembered',
-      nodes: [
-        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-        { id: 'hello', type: 'message', position: { x: 0, y: 100 }, data: { text: 'Hi' } },
-      ],
-      edges: [{ id: 'e1', source: 'start', target: 'hello' }],
-    }),
-  );
+  return createFlowStore(flowOf([start(), say('hello', 'Hi')], [edge('start', 'hello')]));
 }
 
 /** Stands for what an import's worker found: the page's own finder would never say this. */
